@@ -1,0 +1,42 @@
+"""Wagtail admin views whose writes must go through the services."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail.admin.views import generic
+
+from . import services
+
+
+class RoleAssignmentCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.role_assign(
+            user=data["user"], role=data["role"], province=data.get("province"),
+            granted_by=self.request.user,
+        )
+
+
+class RoleAssignmentDeleteView(generic.DeleteView):
+    def delete_action(self):
+        services.role_revoke(assignment=self.object, revoked_by=self.request.user)
+
+
+class ConsentTextCreateView(generic.CreateView):
+    """A new text is always a new version: existing consents keep the text they agreed to."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.consent_text_publish(
+            purpose=data["purpose"], body=data["body"], body_en=data["body_en"],
+            user=self.request.user,
+        )
+
+
+class ImmutableEditView(generic.EditView):
+    """Records kept as evidence are never edited: a role is revoked and assigned again, a
+    consent text gets a new version."""
+
+    def dispatch(self, request, *args, **kwargs):
+        messages.warning(request, _("Bu kayıt değiştirilemez; yeni bir kayıt ekleyin."))
+        return redirect(self.index_url_name)

@@ -1,0 +1,21 @@
+"""Audit trail through Wagtail's log, so history shows in the admin beside each record."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+ACTIONS = {
+    "portal.consent.grant": _("Rıza verildi"),
+    "portal.consent.withdraw": _("Rıza geri alındı"),
+    "portal.consent_text.publish": _("Rıza metni yayımlandı"),
+    "portal.role.assign": _("Rol atandı"),
+    "portal.role.revoke": _("Rol kaldırıldı"),
+    "portal.account.export": _("Kişisel veriler indirildi"),
+}
+
+
+def audit(instance, action: str, *, user=None, data: dict[str, Any] | None = None) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"Unregistered audit action {action!r}.")
+    log(instance, action, user=user, data=data or {})

@@ -1,0 +1,66 @@
+"""E-mail leaves through the task queue.
+
+The database task queue is transactional: the task row is written in the same transaction as
+the change that caused the message, and the worker only sees it once that transaction commits.
+So a message is never sent for a change that rolled back, and a request never waits for the mail
+server. The worker delivers with ``PORTAL_EMAIL_DELIVERY_BACKEND``.
+"""
+
+import base64
+from email.mime.base import MIMEBase
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
+
+
+def message_to_payload(message: EmailMessage) -> dict:
+    attachments = []
+    for attachment in message.attachments:
+        if isinstance(attachment, MIMEBase):
+            raise ValueError("MIME attachments cannot be queued; attach (name, content, type).")
+        filename, content, mimetype = attachment
+        if isinstance(content, str):
+            content = content.encode()
+        attachments.append([filename, base64.b64encode(content).decode("ascii"), mimetype])
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        "attachments": attachments,
+    }
+
+
+def payload_to_message(payload: dict, connection) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=payload["subject"],
+        body=payload["body"],
+        from_email=payload["from_email"],
+        to=payload["to"],
+        cc=payload["cc"],
+        bcc=payload["bcc"],
+        reply_to=payload["reply_to"],
+        headers=payload["headers"],
+        connection=connection,
+    )
+    for content, mimetype in payload["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in payload["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages) -> int:
+        from .tasks import deliver_email
+
+        for message in email_messages:
+            deliver_email.enqueue(message_to_payload(message))
+        return len(email_messages)

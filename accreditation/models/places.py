@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..collation import turkish
+
+
+class ProvinceQuerySet(models.QuerySet):
+    def alphabetical(self) -> "ProvinceQuerySet":
+        return self.order_by(turkish("name"))
+
+
+class Province(models.Model):
+    """One of Türkiye's 81 provinces (il), keyed by its licence-plate code."""
+
+    code = models.PositiveSmallIntegerField(_("plaka kodu"), primary_key=True)
+    name = models.CharField(_("ad"), max_length=40, unique=True)
+    slug = models.SlugField(_("kısa ad"), max_length=40, unique=True)
+
+    objects = ProvinceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("il")
+        verbose_name_plural = _("iller")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__gte=1) & models.Q(code__lte=81),
+                name="province_plate_code_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DistrictQuerySet(models.QuerySet):
+    def alphabetical(self) -> "DistrictQuerySet":
+        return self.order_by(turkish("name"))
+
+
+class District(models.Model):
+    """A district (ilçe) of a province."""
+
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("il")
+    )
+    name = models.CharField(_("ad"), max_length=60)
+    slug = models.SlugField(_("kısa ad"), max_length=60)
+
+    objects = DistrictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["province_id", "slug"]
+        verbose_name = _("ilçe")
+        verbose_name_plural = _("ilçeler")
+        constraints = [
+            models.UniqueConstraint(fields=["province", "slug"], name="district_slug_per_province"),
+            models.UniqueConstraint(fields=["province", "name"], name="district_name_per_province"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

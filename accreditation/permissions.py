@@ -1,0 +1,141 @@
+"""The one place that answers "may this user do X to this object?".
+
+Rules are registered per action name; every view asks ``can()`` or ``require()``. Other apps
+register their own rules in their ``permissions.py`` (imported from ``AppConfig.ready``), so the
+core never imports them.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from .models import Province, Role, RoleAssignment
+
+Rule = Callable[[Any, Any], bool]
+_RULES: dict[str, Rule] = {}
+
+STAFF_ROLES = frozenset(Role)
+
+
+def rule(action: str) -> Callable[[Rule], Rule]:
+    def register(function: Rule) -> Rule:
+        if action in _RULES:
+            raise ValueError(f"A rule for {action!r} is already registered.")
+        _RULES[action] = function
+        return function
+
+    return register
+
+
+def can(user, action: str, obj: Any = None) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    try:
+        check = _RULES[action]
+    except KeyError:
+        raise ValueError(f"No permission rule is registered for {action!r}.") from None
+    return bool(check(user, obj))
+
+
+def require(user, action: str, obj: Any = None) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied(action)
+
+
+def rule_required(action: str):
+    """View decorator: sign-in first, then the rule for ``action`` (no object)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            require(request.user, action)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+# --- Roles -----------------------------------------------------------------------------------
+
+
+def roles_of(user) -> dict[str, set[int | None]]:
+    """The user's roles with the provinces each covers (None means nationwide).
+
+    Cached on the user object for the request, so permission checks in one page cost one query.
+    """
+    cached = getattr(user, "_portal_roles", None)
+    if cached is None:
+        cached = {}
+        for role, province_id in RoleAssignment.objects.for_user(user).values_list(
+            "role", "province_id"
+        ):
+            cached.setdefault(role, set()).add(province_id)
+        user._portal_roles = cached
+    return cached
+
+
+def has_role(user, role: Role, province: Province | int | None = None) -> bool:
+    """True if the user holds ``role``; with a province, only if it covers that province."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser and role == Role.ADMIN:
+        return True
+    provinces = roles_of(user).get(role)
+    if provinces is None:
+        return False
+    if province is None:
+        return True
+    province_id = province.pk if isinstance(province, Province) else province
+    return None in provinces or province_id in provinces
+
+
+def province_ids_for(user, role: Role) -> set[int] | None:
+    """Province ids the user covers in ``role``; None for nationwide; empty set for none."""
+    provinces = roles_of(user).get(role, set())
+    if None in provinces:
+        return None
+    return {p for p in provinces if p is not None}
+
+
+def is_staff_member(user) -> bool:
+    return bool(
+        user.is_authenticated and (user.is_superuser or user.is_staff or roles_of(user))
+    )
+
+
+def has_mfa(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def mfa_exempt(user) -> bool:
+    domains = getattr(settings, "PORTAL_MFA_EXEMPT_EMAIL_DOMAINS", [])
+    return bool(domains) and user.email.rsplit("@", 1)[-1].lower() in domains
+
+
+def staff_mfa_satisfied(user) -> bool:
+    if not settings.PORTAL_STAFF_MFA_REQUIRED or mfa_exempt(user):
+        return True
+    return has_mfa(user)
+
+
+# --- Rules of the core -----------------------------------------------------------------------
+
+
+@rule("staff.use")
+def _staff_use(user, obj) -> bool:
+    """Staff pages need a staff role and, for every staff member, a second factor."""
+    return is_staff_member(user) and staff_mfa_satisfied(user)
+
+
+@rule("roles.manage")
+def _roles_manage(user, obj) -> bool:
+    return has_role(user, Role.ADMIN) and staff_mfa_satisfied(user)

@@ -1,0 +1,77 @@
+"""The admin permissions each staff role's group carries. Run after every migration."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .models.roles import GROUP_NAMES, Role
+
+# Every staff role reaches the Wagtail admin; what they see there is limited by these
+# permissions and by the rules in permissions.py.
+ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
+ROLE_PERMISSIONS: dict[Role, list[tuple[str, str]]] = {
+    Role.EDITOR: ADMIN_ACCESS
+    + [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+        ("accreditation", "add_workingarea"),
+        ("accreditation", "change_workingarea"),
+        ("accreditation", "add_targetgroup"),
+        ("accreditation", "change_targetgroup"),
+        ("accreditation", "add_addictiontype"),
+        ("accreditation", "change_addictiontype"),
+        ("accreditation", "add_activitytype"),
+        ("accreditation", "change_activitytype"),
+        ("accreditation", "add_consenttext"),
+        ("accreditation", "view_consenttext"),
+        ("accreditation", "view_consentpurpose"),
+    ],
+    Role.REVIEWER: ADMIN_ACCESS,
+    Role.BOARD: ADMIN_ACCESS,
+    Role.COORDINATOR: ADMIN_ACCESS,
+    Role.ADMIN: ADMIN_ACCESS,
+}
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+@transaction.atomic
+def sync_role_groups(using: str = "default") -> None:
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    for role, group_name in GROUP_NAMES.items():
+        group, _created = Group.objects.using(using).get_or_create(name=group_name)
+        wanted = []
+        for app_label, codename in ROLE_PERMISSIONS[role]:
+            permission = (
+                Permission.objects.using(using)
+                .filter(content_type__app_label=app_label, codename=codename)
+                .first()
+            )
+            if permission is not None:
+                wanted.append(permission)
+        group.permissions.add(*wanted)
+
+        if role == Role.EDITOR:
+            root = Page.get_first_root_node()
+            if root is not None:
+                for codename in EDITOR_PAGE_PERMISSIONS:
+                    permission = Permission.objects.filter(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ).first()
+                    if permission:
+                        GroupPagePermission.objects.get_or_create(
+                            group=group, page=root, permission=permission
+                        )
+            collection = Collection.get_first_root_node()
+            if collection is not None:
+                for app_label, codename in ROLE_PERMISSIONS[role]:
+                    if app_label in {"wagtailimages", "wagtaildocs"}:
+                        permission = Permission.objects.get(
+                            content_type__app_label=app_label, codename=codename
+                        )
+                        GroupCollectionPermission.objects.get_or_create(
+                            group=group, collection=collection, permission=permission
+                        )

@@ -1,0 +1,140 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .admin_views import (
+    ConsentTextCreateView,
+    ImmutableEditView,
+    RoleAssignmentCreateView,
+    RoleAssignmentDeleteView,
+)
+from .audit import ACTIONS
+from .models import (
+    ActivityType,
+    AddictionType,
+    ConsentPurpose,
+    ConsentText,
+    District,
+    Province,
+    RoleAssignment,
+    TargetGroup,
+    WorkingArea,
+)
+
+TERM_FIELDS = ["name", "name_en", "slug", "description", "sort_order", "is_active"]
+
+
+class TermViewSet(ModelViewSet):
+    form_fields = TERM_FIELDS
+    list_display = ["name", "name_en", "is_active", "sort_order"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "name_en"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class WorkingAreaViewSet(TermViewSet):
+    model = WorkingArea
+    icon = "folder-open-inverse"
+
+
+class TargetGroupViewSet(TermViewSet):
+    model = TargetGroup
+    icon = "group"
+    form_fields = TERM_FIELDS + ["is_sensitive"]
+    list_display = ["name", "name_en", "is_sensitive", "is_active"]
+
+
+class AddictionTypeViewSet(TermViewSet):
+    model = AddictionType
+    icon = "warning"
+
+
+class ActivityTypeViewSet(TermViewSet):
+    model = ActivityType
+    icon = "tasks"
+
+
+class ProvinceViewSet(ModelViewSet):
+    model = Province
+    icon = "site"
+    form_fields = ["name"]
+    list_display = ["code", "name"]
+    search_fields = ["name"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class DistrictViewSet(ModelViewSet):
+    model = District
+    icon = "site"
+    form_fields = ["province", "name", "slug"]
+    list_display = ["name", "province"]
+    list_filter = ["province"]
+    search_fields = ["name"]
+    copy_view_enabled = False
+
+
+class ReferenceDataGroup(ViewSetGroup):
+    menu_label = _("Referans veriler")
+    menu_icon = "list-ul"
+    menu_order = 800
+    items = (
+        WorkingAreaViewSet,
+        TargetGroupViewSet,
+        AddictionTypeViewSet,
+        ActivityTypeViewSet,
+        ProvinceViewSet,
+        DistrictViewSet,
+    )
+
+
+class ConsentPurposeViewSet(ModelViewSet):
+    model = ConsentPurpose
+    icon = "doc-full"
+    form_fields = ["key", "name", "name_en", "is_active", "sort_order"]
+    list_display = ["name", "key", "is_active"]
+    copy_view_enabled = False
+
+
+class ConsentTextViewSet(ModelViewSet):
+    model = ConsentText
+    icon = "doc-full-inverse"
+    form_fields = ["purpose", "body", "body_en"]
+    list_display = ["purpose", "version", "created_at"]
+    list_filter = ["purpose"]
+    add_view_class = ConsentTextCreateView
+    edit_view_class = ImmutableEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class RoleAssignmentViewSet(ModelViewSet):
+    model = RoleAssignment
+    icon = "user"
+    form_fields = ["user", "role", "province"]
+    list_display = ["user", "role", "province", "granted_at"]
+    list_filter = ["role", "province"]
+    add_view_class = RoleAssignmentCreateView
+    edit_view_class = ImmutableEditView
+    delete_view_class = RoleAssignmentDeleteView
+    copy_view_enabled = False
+
+
+class PeopleGroup(ViewSetGroup):
+    menu_label = _("Kişiler ve izinler")
+    menu_icon = "user"
+    menu_order = 810
+    items = (RoleAssignmentViewSet, ConsentPurposeViewSet, ConsentTextViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [ReferenceDataGroup(), PeopleGroup()]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for code, label in ACTIONS.items():
+        actions.register_action(code, label, label)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Events, sign-ups, waitlists and attendance."""
+
+    name = "events"
+    verbose_name = _("Etkinlikler")
