@@ -12,7 +12,9 @@ class RoleAssignmentCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return services.role_assign(
-            user=data["user"], role=data["role"], province=data.get("province"),
+            user=data["user"],
+            role=data["role"],
+            province=data.get("province"),
             granted_by=self.request.user,
         )
 
@@ -28,7 +30,9 @@ class ConsentTextCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return services.consent_text_publish(
-            purpose=data["purpose"], body=data["body"], body_en=data["body_en"],
+            purpose=data["purpose"],
+            body=data["body"],
+            body_en=data["body_en"],
             user=self.request.user,
         )
 

@@ -25,4 +25,3 @@ def register_sqlite_collation(sender, connection, **kwargs) -> None:
 
 def turkish(field: str) -> Collate:
     return Collate(F(field), COLLATION_NAME)
-

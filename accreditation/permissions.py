@@ -105,9 +105,7 @@ def province_ids_for(user, role: Role) -> set[int] | None:
 
 
 def is_staff_member(user) -> bool:
-    return bool(
-        user.is_authenticated and (user.is_superuser or user.is_staff or roles_of(user))
-    )
+    return bool(user.is_authenticated and (user.is_superuser or user.is_staff or roles_of(user)))
 
 
 def has_mfa(user) -> bool:

@@ -137,7 +137,10 @@ def load_taxonomies(WorkingArea, TargetGroup, AddictionType, ActivityType) -> No
         TargetGroup.objects.get_or_create(
             slug=slugify_tr(name),
             defaults={
-                "name": name, "name_en": name_en, "sort_order": order, "is_sensitive": sensitive,
+                "name": name,
+                "name_en": name_en,
+                "sort_order": order,
+                "is_sensitive": sensitive,
             },
         )
 
@@ -147,7 +150,7 @@ def load_consent_purposes(ConsentPurpose, ConsentText) -> None:
     for order, (key, (name, name_en, body, body_en)) in enumerate(
         CONSENT_PURPOSES.items(), start=1
     ):
-        purpose, created = ConsentPurpose.objects.get_or_create(
+        purpose, _created = ConsentPurpose.objects.get_or_create(
             key=key, defaults={"name": name, "name_en": name_en, "sort_order": order}
         )
         if not ConsentText.objects.filter(purpose=purpose).exists():

@@ -49,8 +49,9 @@ def personal_data_export(*, user: User) -> dict:
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user)
         ],
-        "roles": {role: sorted(p or 0 for p in provinces)
-                  for role, provinces in roles_of(user).items()},
+        "roles": {
+            role: sorted(p or 0 for p in provinces) for role, provinces in roles_of(user).items()
+        },
         "consents": [
             {
                 "purpose": record.purpose.key,

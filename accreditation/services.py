@@ -20,14 +20,19 @@ from .models.roles import GROUP_NAMES, PROVINCE_SCOPED_ROLES
 
 @transaction.atomic
 def account_create(
-    *, email: str, password: str | None, full_name: str, verified: bool = False,
+    *,
+    email: str,
+    password: str | None,
+    full_name: str,
+    verified: bool = False,
     language: str = "tr",
 ) -> User:
     """Create a person's account; ``verified`` marks the e-mail address as confirmed."""
     from allauth.account.models import EmailAddress
 
-    user = User(email=email.strip().lower(), full_name=full_name.strip(),
-                preferred_language=language)
+    user = User(
+        email=email.strip().lower(), full_name=full_name.strip(), preferred_language=language
+    )
     if password:
         user.set_password(password)
     else:
@@ -49,12 +54,17 @@ def consent_current_text(*, purpose: ConsentPurpose) -> ConsentText:
 
 
 @transaction.atomic
-def consent_text_publish(*, purpose: ConsentPurpose, body: str, body_en: str, user=None
-                         ) -> ConsentText:
+def consent_text_publish(
+    *, purpose: ConsentPurpose, body: str, body_en: str, user=None
+) -> ConsentText:
     """Publish a new version of a purpose's text; earlier consents keep pointing at theirs."""
     latest = purpose.texts.select_for_update().order_by("-version").first()
-    text = ConsentText(purpose=purpose, version=(latest.version + 1) if latest else 1,
-                       body=body.strip(), body_en=body_en.strip())
+    text = ConsentText(
+        purpose=purpose,
+        version=(latest.version + 1) if latest else 1,
+        body=body.strip(),
+        body_en=body_en.strip(),
+    )
     text.full_clean()
     text.save()
     audit(text, "portal.consent_text.publish", user=user, data={"version": text.version})
@@ -62,30 +72,40 @@ def consent_text_publish(*, purpose: ConsentPurpose, body: str, body_en: str, us
 
 
 @transaction.atomic
-def consent_grant(*, user: User, purpose: ConsentPurpose, source: str = "account"
-                  ) -> ConsentRecord:
+def consent_grant(*, user: User, purpose: ConsentPurpose, source: str = "account") -> ConsentRecord:
     """Record consent to the purpose's current text. Granting again is a no-op."""
     existing = (
-        ConsentRecord.objects.select_for_update().in_force().filter(user=user, purpose=purpose)
+        ConsentRecord.objects.select_for_update()
+        .in_force()
+        .filter(user=user, purpose=purpose)
         .first()
     )
     if existing is not None:
         return existing
     record = ConsentRecord(
-        user=user, purpose=purpose, text=consent_current_text(purpose=purpose),
-        granted_at=timezone.now(), source=source,
+        user=user,
+        purpose=purpose,
+        text=consent_current_text(purpose=purpose),
+        granted_at=timezone.now(),
+        source=source,
     )
     record.full_clean()
     record.save()
-    audit(record, "portal.consent.grant", user=user,
-          data={"purpose": purpose.key, "version": record.text.version})
+    audit(
+        record,
+        "portal.consent.grant",
+        user=user,
+        data={"purpose": purpose.key, "version": record.text.version},
+    )
     return record
 
 
 @transaction.atomic
 def consent_withdraw(*, user: User, purpose: ConsentPurpose) -> ConsentRecord | None:
     record = (
-        ConsentRecord.objects.select_for_update().in_force().filter(user=user, purpose=purpose)
+        ConsentRecord.objects.select_for_update()
+        .in_force()
+        .filter(user=user, purpose=purpose)
         .first()
     )
     if record is None:
@@ -125,8 +145,12 @@ def role_assign(
             # Administrators may do everything; MFA still guards them like every staff role.
             user.is_staff = user.is_superuser = True
             user.save(update_fields=["is_staff", "is_superuser"])
-        audit(assignment, "portal.role.assign", user=granted_by,
-              data={"role": role.value, "province": province.pk if province else None})
+        audit(
+            assignment,
+            "portal.role.assign",
+            user=granted_by,
+            data={"role": role.value, "province": province.pk if province else None},
+        )
     user.__dict__.pop("_portal_roles", None)
     return assignment
 
@@ -134,8 +158,12 @@ def role_assign(
 @transaction.atomic
 def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None = None) -> None:
     user, role = assignment.user, Role(assignment.role)
-    audit(assignment, "portal.role.revoke", user=revoked_by,
-          data={"role": role.value, "province": assignment.province_id})
+    audit(
+        assignment,
+        "portal.role.revoke",
+        user=revoked_by,
+        data={"role": role.value, "province": assignment.province_id},
+    )
     assignment.delete()
     if not RoleAssignment.objects.filter(user=user, role=role).exists():
         user.groups.remove(_group_for(role))

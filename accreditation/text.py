@@ -32,8 +32,8 @@ def tr_fold(value: str) -> str:
 
     "Çankırı", "CANKIRI" and "çankiri" all fold to "cankiri".
     """
-    return tr_lower(value).translate(_SLUG_MAP).replace("â", "a").replace("î", "i").replace(
-        "û", "u"
+    return (
+        tr_lower(value).translate(_SLUG_MAP).replace("â", "a").replace("î", "i").replace("û", "u")
     )
 
 
@@ -53,7 +53,7 @@ def tr_sort_key(value: str) -> tuple[tuple[int, int], ...]:
 
 
 def slugify_tr(value: str, max_length: int = 80) -> str:
-    """ASCII slug that keeps Turkish letters readable: "Çankırı" -> "cankiri", "Şişli" -> "sisli"."""
+    """ASCII slug keeping Turkish letters readable: "Çankırı" -> "cankiri", "Şişli" -> "sisli"."""
     folded = tr_fold(value)
     ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")

@@ -13,7 +13,6 @@ from .audit import audit
 from .models import ConsentPurpose
 from .permissions import has_mfa, is_staff_member, roles_of, staff_mfa_satisfied
 
-
 # Account pages act only on request.user by construction: no URL names another person.
 
 

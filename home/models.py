@@ -46,12 +46,24 @@ class HomePage(Page):
 def home_sections() -> list[dict]:
     """The front page's lists. Later features register their querysets here."""
     return [
-        {"key": "campaigns", "title": _("Güncel kampanyalar"), "items": [],
-         "empty": _("Şu anda yayında bir kampanya yok.")},
-        {"key": "events", "title": _("Yaklaşan etkinlikler"), "items": [],
-         "empty": _("Yaklaşan etkinlik henüz yok.")},
-        {"key": "organisations", "title": _("Akredite STK'lar"), "items": [],
-         "empty": _("Akredite STK listesi yakında burada yer alacak.")},
+        {
+            "key": "campaigns",
+            "title": _("Güncel kampanyalar"),
+            "items": [],
+            "empty": _("Şu anda yayında bir kampanya yok."),
+        },
+        {
+            "key": "events",
+            "title": _("Yaklaşan etkinlikler"),
+            "items": [],
+            "empty": _("Yaklaşan etkinlik henüz yok."),
+        },
+        {
+            "key": "organisations",
+            "title": _("Akredite STK'lar"),
+            "items": [],
+            "empty": _("Akredite STK listesi yakında burada yer alacak."),
+        },
     ]
 
 
@@ -79,19 +91,35 @@ class PortalSettings(BaseSiteSetting):
     """Links the site chrome needs: privacy notice, accessibility statement, contact."""
 
     privacy_notice_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("aydınlatma metni sayfası"),
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("erişilebilirlik beyanı sayfası"),
     )
     contact_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("iletişim sayfası"),
     )
     about_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("hakkında sayfası"),
     )
     footer_text = RichTextField(

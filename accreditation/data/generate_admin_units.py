@@ -23,8 +23,38 @@ from typing import Any
 EXPECTED_PROVINCES = 81
 EXPECTED_DISTRICTS = 973
 # Metropolitan municipalities (büyükşehir): these have no "Merkez" district.
-METROPOLITAN = {1, 6, 7, 9, 10, 16, 20, 21, 25, 26, 27, 31, 33, 34, 35,
-                38, 41, 42, 44, 45, 46, 47, 48, 52, 54, 55, 59, 61, 63, 65}
+METROPOLITAN = {
+    1,
+    6,
+    7,
+    9,
+    10,
+    16,
+    20,
+    21,
+    25,
+    26,
+    27,
+    31,
+    33,
+    34,
+    35,
+    38,
+    41,
+    42,
+    44,
+    45,
+    46,
+    47,
+    48,
+    52,
+    54,
+    55,
+    59,
+    61,
+    63,
+    65,
+}
 SPOT_CHECKS = {34: 39, 6: 25, 35: 30, 69: 3, 42: 31, 1: 15}
 
 ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
@@ -47,8 +77,10 @@ def tr_title(text: str) -> str:
 
 def tr_sort_key(text: str) -> list[int]:
     """Turkish alphabetical order; digits/punctuation sort before letters."""
-    return [ALPHABET.index(c) + 1000 if c in ALPHABET else ord(c)
-            for c in tr_lower(text).translate(FOLD)]
+    return [
+        ALPHABET.index(c) + 1000 if c in ALPHABET else ord(c)
+        for c in tr_lower(text).translate(FOLD)
+    ]
 
 
 def build(package: Path) -> dict[str, Any]:
@@ -56,12 +88,18 @@ def build(package: Path) -> dict[str, Any]:
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     cities: dict[str, str] = json.loads((data / "cityNamesByCode.json").read_text(encoding="utf-8"))
     districts: dict[str, list[str]] = json.loads(
-        (data / "districtsByCityCode.json").read_text(encoding="utf-8"))
+        (data / "districtsByCityCode.json").read_text(encoding="utf-8")
+    )
     provinces = []
     for code in sorted(cities, key=int):
         names = sorted({tr_title(d) for d in districts[code]}, key=tr_sort_key)
-        provinces.append({"plate_code": int(code), "name": tr_title(cities[code]),
-                          "districts": [{"name": n} for n in names]})
+        provinces.append(
+            {
+                "plate_code": int(code),
+                "name": tr_title(cities[code]),
+                "districts": [{"name": n} for n in names],
+            }
+        )
     return {
         "source": {
             "package": meta["name"],
@@ -80,13 +118,17 @@ def check(result: dict[str, Any]) -> list[str]:
     errors = []
     total = sum(len(p["districts"]) for p in provinces)
     if [p["plate_code"] for p in provinces] != list(range(1, EXPECTED_PROVINCES + 1)):
-        errors.append(f"expected plate codes 1..{EXPECTED_PROVINCES}, got {len(provinces)} provinces")
+        errors.append(
+            f"expected plate codes 1..{EXPECTED_PROVINCES}, got {len(provinces)} provinces"
+        )
     if total != EXPECTED_DISTRICTS:
         errors.append(f"expected {EXPECTED_DISTRICTS} districts, got {total}")
     for p in provinces:
         has_merkez = any(d["name"] == "Merkez" for d in p["districts"])
         if has_merkez == (p["plate_code"] in METROPOLITAN):
-            errors.append(f"{p['name']}: 'Merkez' district {'present' if has_merkez else 'missing'}")
+            errors.append(
+                f"{p['name']}: 'Merkez' district {'present' if has_merkez else 'missing'}"
+            )
         want = SPOT_CHECKS.get(p["plate_code"])
         if want is not None and len(p["districts"]) != want:
             errors.append(f"{p['name']}: expected {want} districts, got {len(p['districts'])}")

@@ -37,7 +37,9 @@ class User(AbstractUser):
         help_text=_("Başkalarına yalnızca izin verdiğiniz yerlerde gösterilir."),
     )
     preferred_language = models.CharField(
-        _("tercih edilen dil"), max_length=8, choices=[("tr", "Türkçe"), ("en", "English")],
+        _("tercih edilen dil"),
+        max_length=8,
+        choices=[("tr", "Türkçe"), ("en", "English")],
         default="tr",
     )
 

@@ -23,7 +23,9 @@ class Term(models.Model):
     is_active = models.BooleanField(
         _("kullanımda"),
         default=True,
-        help_text=_("Kullanımdan kaldırılan terim yeni kayıtlarda seçilemez, eski kayıtlarda kalır."),
+        help_text=_(
+            "Kullanımdan kaldırılan terim yeni kayıtlarda seçilemez, eski kayıtlarda kalır."
+        ),
     )
 
     objects = TermQuerySet.as_manager()
@@ -55,8 +57,10 @@ class TargetGroup(Term):
     is_sensitive = models.BooleanField(
         _("hassas grup"),
         default=False,
-        help_text=_("Hassas gruplar (çocuklar, iyileşme sürecindeki kişiler) için yalnızca toplu "
-                    "sayılar tutulur."),
+        help_text=_(
+            "Hassas gruplar (çocuklar, iyileşme sürecindeki kişiler) için yalnızca toplu "
+            "sayılar tutulur."
+        ),
     )
 
     class Meta(Term.Meta):

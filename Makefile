@@ -1,0 +1,104 @@
+# The portal's commands. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		{ echo "Python 3.11 is required (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
+
+.PHONY: install-dev
+install-dev: $(VENV)/.installed-dev ## Install the development and test tools too
+
+.PHONY: browser
+browser: ## Install Debian's Chromium and fonts for the browser tests (as root)
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi dejavu; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else \
+		echo "The browser tests need Debian's Chromium. Install it with:"; \
+		echo "  sudo apt-get install chromium fonts-dejavu-core"; exit 1; \
+	fi
+
+.PHONY: migrate
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+.PHONY: demo
+demo: migrate ## Load the demo data (idempotent)
+	$(MANAGE) load_demo_data
+
+.PHONY: run
+run: demo ## Set up everything and serve the portal and its task worker on http://127.0.0.1:8000
+	@echo "Portal: http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/  ·  Ctrl-C stops both"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(MANAGE) db_worker & \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+.PHONY: worker
+worker: install ## Run only the background task worker
+	$(MANAGE) db_worker
+
+.PHONY: lint
+lint: install-dev ## Check code style (ruff, djhtml)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+.PHONY: format
+format: install-dev ## Format code and templates
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html') || true
+
+.PHONY: check
+check: install-dev ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+.PHONY: test-sqlite
+test-sqlite: install-dev browser ## Run the suite on SQLite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: test-postgres
+test-postgres: install-dev browser ## Run the suite on PostgreSQL ($$POSTGRES_TEST_URL)
+	@$(BIN)/python -c "import psycopg, sys; psycopg.connect('$(POSTGRES_TEST_URL)').close()" 2>/dev/null || \
+		{ echo "PostgreSQL is not reachable at $(POSTGRES_TEST_URL); set POSTGRES_TEST_URL."; exit 1; }
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: test
+test: lint check test-sqlite test-postgres ## Lint, checks, and the whole suite on SQLite and PostgreSQL
+
+.PHONY: reset-db
+reset-db: ## Delete the local SQLite database and media, then migrate and load the demo data
+	rm -rf var/portal.sqlite3 var/portal.sqlite3-wal var/portal.sqlite3-shm var/media var/mail
+	$(MAKE) demo
+
+.PHONY: clean
+clean: ## Remove the virtual environment and caches (keeps var/)
+	rm -rf $(VENV) .pytest_cache .ruff_cache
