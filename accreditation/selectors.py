@@ -16,7 +16,9 @@ def consent_overview(*, user: User) -> list[ConsentRow]:
     """Each purpose with the person's consent in force: three queries whatever the counts."""
     in_force = {
         record.purpose_id: record
-        for record in ConsentRecord.objects.in_force().filter(user=user).select_related("text")
+        for record in ConsentRecord.objects.in_force()
+        .filter(user=user)
+        .select_related("text", "purpose")
     }
     rows = []
     for purpose in ConsentPurpose.objects.prefetch_related("texts"):

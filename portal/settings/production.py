@@ -1,7 +1,7 @@
 """Production: refuses to start without its secrets."""
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, os, require_env
+from .base import MIDDLEWARE, env_bool, env_list, os, require_env
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
@@ -18,3 +18,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Static files are served by the app servers themselves, compressed and cache-busted.
+MIDDLEWARE = [
+    MIDDLEWARE[0],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],
+]
+
+# HSTS preload is a one-way commitment the domain owner makes at hstspreload.org, not a
+# setting to switch on by default.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]

@@ -1,0 +1,114 @@
+"""`load_demo_data` builds a working site: every page it made opens, no internal link is broken."""
+
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from wagtail.models import Page
+
+from accreditation.models import ConsentRecord, Province, Role, RoleAssignment, User
+from home.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from home.models import HomePage, PortalSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("href", "src", "action"):
+            value = attrs.get(name)
+            if value and value.startswith("/") and not value.startswith("//"):
+                self.links.add(value)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_demo_data_is_idempotent(demo):
+    counts = (
+        Page.objects.count(),
+        User.objects.count(),
+        RoleAssignment.objects.count(),
+        ConsentRecord.objects.count(),
+    )
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts == (
+        Page.objects.count(),
+        User.objects.count(),
+        RoleAssignment.objects.count(),
+        ConsentRecord.objects.count(),
+    )
+
+
+def test_demo_data_builds_both_languages_and_the_site_settings(demo):
+    assert HomePage.objects.count() == 2
+    assert StandardPage.objects.filter(locale__language_code="tr").count() == 4
+    assert StandardPage.objects.filter(locale__language_code="en").count() == 4
+    settings = PortalSettings.objects.get()
+    assert settings.privacy_notice_page.title == "Aydınlatma Metni"
+    assert settings.accessibility_page.slug == "erisilebilirlik-beyani"
+
+
+def test_one_demo_account_per_role_each_able_to_sign_in(demo, client):
+    expected = {
+        "admin@demo.example": {Role.ADMIN},
+        "editor@demo.example": {Role.EDITOR},
+        "reviewer@demo.example": {Role.REVIEWER},
+        "board@demo.example": {Role.BOARD},
+        "coordinator@demo.example": {Role.COORDINATOR},
+        "ngo@demo.example": set(),
+        "volunteer@demo.example": set(),
+        "mentor@demo.example": set(),
+    }
+    assert {a.email for a in DEMO_ACCOUNTS} == set(expected)
+    for email, roles in expected.items():
+        user = User.objects.get(email=email)
+        assert set(user.role_assignments.values_list("role", flat=True)) == roles
+        client.logout()
+        response = client.post("/accounts/login/", {"login": email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, email
+    reviewer = User.objects.get(email="reviewer@demo.example")
+    assert set(reviewer.role_assignments.values_list("province__name", flat=True)) == {
+        "İstanbul",
+        "Kocaeli",
+    }
+    assert Province.objects.get(code=34).role_assignments.filter(role=Role.COORDINATOR).exists()
+
+
+def test_every_demo_page_opens_and_no_internal_link_is_broken(demo, client):
+    pages = [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
+    assert len(pages) == 10
+    to_visit = list(pages) + ["/accounts/login/", "/accounts/signup/", "/en/accounts/signup/"]
+    seen: set[str] = set()
+    statics: set[str] = set()
+    while to_visit:
+        url = to_visit.pop()
+        path = urlsplit(url).path
+        if url in seen:
+            continue
+        seen.add(url)
+        if path.startswith("/static/"):
+            statics.add(path)
+            continue
+        if path.startswith(("/admin/", "/documents/", "/media/")):
+            continue
+        response = client.get(url)
+        assert response.status_code in (200, 302), f"{url} answered {response.status_code}"
+        if response.status_code == 302:
+            continue
+        if "text/html" in response["Content-Type"]:
+            collector = LinkCollector()
+            collector.feed(response.content.decode())
+            to_visit.extend(link for link in collector.links if link not in seen)
+    assert len(seen) > len(pages)
+    for path in statics:
+        assert finders.find(path.removeprefix("/static/")), f"missing static file {path}"

@@ -1,0 +1,81 @@
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_home_page_in_turkish_by_default(demo, client):
+    content = client.get("/").content.decode()
+    assert '<html lang="tr"' in content
+    assert "Bağımlılıkla mücadelede birlikte daha güçlüyüz" in content
+    assert "ALO 191" in content
+    assert 'name="description"' in content
+    assert "45.573" in content
+
+
+def test_home_page_in_english_under_the_en_prefix(demo, client):
+    content = client.get("/en/").content.decode()
+    assert '<html lang="en"' in content
+    assert "Together we are stronger against addiction" in content
+    assert "Current campaigns" in content
+
+
+def test_home_sections_show_a_note_while_empty(demo, client):
+    content = client.get("/").content.decode()
+    assert "Güncel kampanyalar" in content
+    assert "Şu anda yayında bir kampanya yok." in content
+
+
+def test_language_links_point_to_the_same_page_in_the_other_language(demo, client):
+    content = client.get("/hakkinda/").content.decode()
+    assert 'href="/en/about/"' in content
+    content = client.get("/en/about/").content.decode()
+    assert 'href="/hakkinda/"' in content
+
+
+def test_language_links_on_a_non_page_view_keep_the_view(demo, client):
+    content = client.get("/accounts/login/").content.decode()
+    assert 'href="/en/accounts/login/"' in content
+
+
+def test_sitemap_lists_pages_in_both_languages(demo, client):
+    content = client.get("/sitemap.xml").content.decode()
+    assert "/hakkinda/" in content
+    assert "/en/about/" in content
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_accounts(client):
+    content = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in content
+    assert "Disallow: /admin/" in content
+
+
+def test_unknown_page_gets_the_styled_404_in_the_visitors_language(demo, client):
+    response = client.get("/boyle-bir-sayfa-yok/")
+    assert response.status_code == 404
+    assert "Sayfa bulunamadı" in response.content.decode()
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_renders_without_the_database(rf):
+    from home.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "ALO 191" in response.content.decode()
+
+
+def test_search_finds_pages_in_the_active_language(demo, client):
+    content = client.get("/search/", {"q": "aydınlatma"}).content.decode()
+    assert "Aydınlatma Metni" in content
+    content = client.get("/search/", {"q": "x" * 1000, "page": "abc"}).content.decode()
+    assert "Aydınlatma Metni" not in content
