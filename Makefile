@@ -35,14 +35,14 @@ install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
 .PHONY: install-dev
 install-dev: $(VENV)/.installed-dev ## Install the development and test tools too
 
-.PHONY: browser
-browser: ## Install Debian's Chromium and fonts for the browser tests (as root)
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi dejavu; then exit 0; fi; \
+.PHONY: system-deps
+system-deps: ## Install Debian's Chromium, fonts and gettext for the tests (as root)
+	@if [ -x /usr/bin/chromium ] && [ -d /usr/share/fonts/truetype/dejavu ] && command -v xgettext >/dev/null; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; \
 	else \
-		echo "The browser tests need Debian's Chromium. Install it with:"; \
-		echo "  sudo apt-get install chromium fonts-dejavu-core"; exit 1; \
+		echo "The tests need Debian's Chromium, the DejaVu fonts and GNU gettext. Install them with:"; \
+		echo "  sudo apt-get install chromium fonts-dejavu-core gettext"; exit 1; \
 	fi
 
 .PHONY: migrate
@@ -82,17 +82,22 @@ check: install-dev ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
 .PHONY: test-sqlite
-test-sqlite: install-dev browser ## Run the suite on SQLite
+test-sqlite: install-dev system-deps ## Run the suite on SQLite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test-postgres
-test-postgres: install-dev browser ## Run the suite on PostgreSQL ($$POSTGRES_TEST_URL)
+test-postgres: install-dev system-deps ## Run the suite on PostgreSQL ($$POSTGRES_TEST_URL)
 	@$(BIN)/python -c "import psycopg, sys; psycopg.connect('$(POSTGRES_TEST_URL)').close()" 2>/dev/null || \
 		{ echo "PostgreSQL is not reachable at $(POSTGRES_TEST_URL); set POSTGRES_TEST_URL."; exit 1; }
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test
 test: lint check test-sqlite test-postgres ## Lint, checks, and the whole suite on SQLite and PostgreSQL
+
+.PHONY: messages
+messages: install-dev ## Extract interface strings into locale/en and compile the catalogues
+	$(MANAGE) makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	$(MANAGE) compilemessages --ignore=.venv
 
 .PHONY: reset-db
 reset-db: ## Delete the local SQLite database and media, then migrate and load the demo data

@@ -40,8 +40,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     )
 
 
-def staff_user(role: Role, province_code: int | None = None, *, with_mfa: bool = True, **kwargs
-               ) -> User:
+def staff_user(
+    role: Role, province_code: int | None = None, *, with_mfa: bool = True, **kwargs
+) -> User:
     """A person holding ``role`` (in the province, if given), by default with TOTP enrolled."""
     user = UserFactory(**kwargs)
     province = Province.objects.get(code=province_code) if province_code else None

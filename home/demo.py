@@ -367,7 +367,9 @@ def _publish(page: Page) -> None:
 def build_page_tree() -> HomePage:
     """Turkish home page as the site root, standard pages below, English translations."""
     tr, en = _locales()
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=tr)
+    )
     home = HomePage.objects.filter(locale=tr).first()
     if home is None:
         home = HomePage(slug="ana-sayfa", locale=tr, **_home_fields(PAGES["home"]["tr"]))

@@ -24,4 +24,4 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Quiet logs: test output shows failures, not every task run.
-LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}

@@ -76,6 +76,10 @@ def test_server_error_page_renders_without_the_database(rf):
 
 def test_search_finds_pages_in_the_active_language(demo, client):
     content = client.get("/search/", {"q": "aydınlatma"}).content.decode()
-    assert "Aydınlatma Metni" in content
-    content = client.get("/search/", {"q": "x" * 1000, "page": "abc"}).content.decode()
-    assert "Aydınlatma Metni" not in content
+    assert 'class="search-results"' in content
+    assert 'href="/aydinlatma-metni/"' in content.split('class="search-results"')[1]
+    content = client.get("/en/search/", {"q": "privacy"}).content.decode()
+    assert 'href="/en/privacy-notice/"' in content.split('class="search-results"')[1]
+    response = client.get("/search/", {"q": "x" * 1000, "page": "abc"})
+    assert response.status_code == 200
+    assert 'class="search-results"' not in response.content.decode()

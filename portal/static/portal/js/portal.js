@@ -1,0 +1,27 @@
+/*
+ * Optional enhancements; every page works without this file.
+ * - Keeps the header menu open on wide screens in browsers without ::details-content.
+ * - Moves focus to a form's error summary after a failed submission.
+ */
+(function () {
+  "use strict";
+
+  var menu = document.querySelector("details.menu");
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 64em)");
+    var sync = function () {
+      if (wide.matches) {
+        menu.open = true;
+      }
+    };
+    sync();
+    if (wide.addEventListener) {
+      wide.addEventListener("change", sync);
+    }
+  }
+
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+  }
+})();

@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # The demo site answers on "localhost"; the live server's host must find it too.
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+    return live_server
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def no_js(browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
