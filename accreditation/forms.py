@@ -52,3 +52,21 @@ class PortalSignupForm(SignupForm):
         for purpose in self.consent_purposes:
             if self.cleaned_data.get(consent_field_name(purpose)):
                 services.consent_grant(user=user, purpose=purpose, source="signup")
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Ad soyad"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("E-postalar için tercih ettiğiniz dil"),
+        choices=[("tr", "Türkçe"), ("en", "English")],
+    )
+
+    def clean_full_name(self) -> str:
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Adınızı ve soyadınızı yazın."))
+        return name

@@ -43,6 +43,14 @@ def account_create(
     return user
 
 
+def account_update_profile(*, user: User, full_name: str, preferred_language: str) -> User:
+    user.full_name = " ".join(full_name.split())
+    user.preferred_language = preferred_language
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["full_name", "preferred_language"])
+    return user
+
+
 # --- Consent ---------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .forms import ProfileForm
 from .audit import audit
 from .models import ConsentPurpose
 from .permissions import has_mfa, is_staff_member, roles_of, staff_mfa_satisfied
@@ -30,6 +31,20 @@ def account_overview(request):
             "staff_mfa_satisfied": staff_mfa_satisfied(user),
         },
     )
+
+
+@login_required
+def profile_edit(request):
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={"full_name": user.full_name, "preferred_language": user.preferred_language},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.account_update_profile(user=user, **form.cleaned_data)
+        messages.success(request, _("Bilgileriniz kaydedildi."))
+        return redirect("account_overview")
+    return render(request, "accreditation/profile_form.html", {"form": form})
 
 
 @login_required

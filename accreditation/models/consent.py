@@ -54,7 +54,11 @@ class ConsentText(models.Model):
         verbose_name = _("rıza metni")
         verbose_name_plural = _("rıza metinleri")
         constraints = [
-            models.UniqueConstraint(fields=["purpose", "version"], name="consent_text_version"),
+            models.UniqueConstraint(
+                fields=["purpose", "version"],
+                name="consent_text_version",
+                violation_error_message=_("Bu amacın bu sürümde bir metni zaten var."),
+            ),
         ]
 
     def __str__(self) -> str:

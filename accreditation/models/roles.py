@@ -71,17 +71,23 @@ class RoleAssignment(models.Model):
         ordering = ["role", "province_id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "province"], name="role_assignment_unique"
+                fields=["user", "role", "province"],
+                name="role_assignment_unique",
+                violation_error_message=_("Bu kişi bu rolü bu ilde zaten üstleniyor."),
             ),
             models.UniqueConstraint(
                 fields=["user", "role"],
                 condition=models.Q(province__isnull=True),
                 name="role_assignment_unique_national",
+                violation_error_message=_("Bu kişi bu rolü ulusal düzeyde zaten üstleniyor."),
             ),
             models.CheckConstraint(
                 condition=~models.Q(role__in=sorted(PROVINCE_SCOPED_ROLES))
                 | models.Q(province__isnull=False),
                 name="role_assignment_scoped_roles_have_province",
+                violation_error_message=_(
+                    "Değerlendirici ve il koordinatörü rolleri bir il için atanır; il seçin."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(role__in=Role.values), name="role_assignment_role_valid"

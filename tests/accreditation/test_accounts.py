@@ -198,3 +198,34 @@ def test_signing_out_needs_a_post(client, person):
     client.force_login(person)
     client.post(reverse("account_logout"))
     assert "_auth_user_id" not in client.session
+
+
+def test_a_person_updates_their_name_and_mail_language(client, person):
+    client.force_login(person)
+    response = client.post(
+        reverse("account_profile"), {"full_name": "  Gülşen   Çağlar ", "preferred_language": "en"}
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.full_name, person.preferred_language) == ("Gülşen Çağlar", "en")
+
+
+def test_profile_errors_keep_the_input(client, person):
+    client.force_login(person)
+    response = client.post(
+        reverse("account_profile"), {"full_name": " ", "preferred_language": "de"}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Bu alan zorunludur." in content
+    assert "Geçerli bir seçenek seçin" in content
+
+
+def test_account_mail_goes_out_in_the_persons_preferred_language(client, outbox):
+    english = UserFactory(preferred_language="en")
+    turkish = UserFactory(preferred_language="tr")
+    client.post(reverse("account_reset_password"), {"email": english.email})
+    client.post("/en/accounts/password/reset/", {"email": turkish.email})
+    by_recipient = {message.to[0]: message for message in outbox}
+    assert "Password Reset" in by_recipient[english.email].subject
+    assert "sıfırlama" in by_recipient[turkish.email].subject.lower()

@@ -1,0 +1,102 @@
+"""Staff work in the Wagtail admin within their permissions; the admin has no side door."""
+
+import pytest
+from django.urls import reverse
+
+from accreditation.factories import DEFAULT_PASSWORD, UserFactory, staff_user
+from accreditation.models import Province, Role, RoleAssignment, WorkingArea
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_editor_edits_a_working_area_in_both_languages(client):
+    client.force_login(staff_user(Role.EDITOR))
+    area = WorkingArea.objects.get(slug="sosyal-uyum-hizmetleri")
+    url = reverse("workingarea:edit", args=[area.pk])
+    response = client.post(
+        url,
+        {
+            "name": "Sosyal Uyum Hizmetleri",
+            "name_en": "Social Cohesion and Reintegration Services",
+            "slug": area.slug,
+            "description": "",
+            "sort_order": 3,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    area.refresh_from_db()
+    assert area.name_en == "Social Cohesion and Reintegration Services"
+
+
+@pytest.mark.parametrize(("role", "province"), [(Role.REVIEWER, 34), (Role.COORDINATOR, 34)])
+def test_reviewers_and_coordinators_cannot_change_reference_data(client, role, province):
+    client.force_login(staff_user(role, province))
+    area = WorkingArea.objects.get(slug="sosyal-uyum-hizmetleri")
+    response = client.post(
+        reverse("workingarea:edit", args=[area.pk]), {"name": "Değiştirildi", "name_en": "x"}
+    )
+    assert response.status_code in (302, 403)
+    area.refresh_from_db()
+    assert area.name == "Sosyal Uyum Hizmetleri"
+
+
+def test_only_administrators_see_role_assignments(client):
+    client.force_login(staff_user(Role.COORDINATOR, 34))
+    response = client.get(reverse("roleassignment:index"))
+    assert response.status_code in (302, 403)
+    client.force_login(staff_user(Role.ADMIN))
+    assert client.get(reverse("roleassignment:index")).status_code == 200
+
+
+def test_an_administrator_assigns_a_role_through_the_service(client):
+    admin = staff_user(Role.ADMIN)
+    person = UserFactory()
+    client.force_login(admin)
+    response = client.post(
+        reverse("roleassignment:add"),
+        {"user": person.pk, "role": Role.COORDINATOR, "province": 6},
+    )
+    assert response.status_code == 302
+    assignment = RoleAssignment.objects.get(user=person)
+    assert assignment.granted_by == admin
+    assert person.groups.filter(name="İl Koordinatörleri").exists()
+
+
+def test_assigning_a_provincial_role_without_a_province_gets_a_clear_message(client):
+    client.force_login(staff_user(Role.ADMIN))
+    person = UserFactory()
+    response = client.post(
+        reverse("roleassignment:add"), {"user": person.pk, "role": Role.REVIEWER, "province": ""}
+    )
+    assert response.status_code == 200
+    assert "il seçin" in response.content.decode()
+    assert not RoleAssignment.objects.filter(user=person).exists()
+
+
+def test_role_assignments_cannot_be_edited_only_revoked(client):
+    admin = staff_user(Role.ADMIN)
+    assignment = RoleAssignment.objects.create(
+        user=UserFactory(), role=Role.REVIEWER, province=Province.objects.get(code=34)
+    )
+    client.force_login(admin)
+    response = client.post(
+        reverse("roleassignment:edit", args=[assignment.pk]),
+        {"user": assignment.user_id, "role": Role.REVIEWER, "province": 6},
+    )
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.province_id == 34
+
+
+def test_posting_credentials_to_the_admin_login_does_not_sign_in(client):
+    editor = staff_user(Role.EDITOR)
+    response = client.post(
+        "/admin/login/", {"username": editor.email, "password": DEFAULT_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_has_no_password_reset_of_its_own(client):
+    assert client.get("/admin/password_reset/").status_code == 404
