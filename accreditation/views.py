@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .forms import ProfileForm
 from .audit import audit
+from .forms import ProfileForm
 from .models import ConsentPurpose
 from .permissions import has_mfa, is_staff_member, roles_of, staff_mfa_satisfied
 
