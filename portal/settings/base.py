@@ -119,6 +119,7 @@ if os.environ.get("DATABASE_URL"):
         )
     }
 else:
+    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
