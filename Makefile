@@ -99,6 +99,10 @@ messages: install-dev ## Extract interface strings into locale/en and compile th
 	$(MANAGE) makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages --ignore=.venv
 
+.PHONY: bench
+bench: install ## Page timings and query counts on demo data
+	$(BIN)/python bench/pages.py
+
 .PHONY: reset-db
 reset-db: ## Delete the local SQLite database and media, then migrate and load the demo data
 	rm -rf var/portal.sqlite3 var/portal.sqlite3-wal var/portal.sqlite3-shm var/media var/mail

@@ -83,3 +83,21 @@ def test_search_finds_pages_in_the_active_language(demo, client):
     response = client.get("/search/", {"q": "x" * 1000, "page": "abc"})
     assert response.status_code == 200
     assert 'class="search-results"' not in response.content.decode()
+
+
+def test_page_queries_do_not_grow_with_the_number_of_pages(demo, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.factories import StandardPageFactory
+    from home.models import HomePage
+
+    client.get("/hakkinda/")
+    with CaptureQueriesContext(connection) as before:
+        client.get("/hakkinda/")
+    home = HomePage.objects.get(locale__language_code="tr")
+    for number in range(15):
+        StandardPageFactory(parent=home, title=f"Duyuru {number}", slug="")
+    with CaptureQueriesContext(connection) as after:
+        client.get("/hakkinda/")
+    assert len(after.captured_queries) == len(before.captured_queries)
