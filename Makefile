@@ -55,6 +55,7 @@ demo: migrate ## Load the demo data (idempotent)
 
 .PHONY: run
 run: demo ## Set up everything and serve the portal and its task worker on http://127.0.0.1:8000
+	@$(MANAGE) prune_db_task_results --min-age-days 1 --verbosity 0
 	@echo "Portal: http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/  ·  Ctrl-C stops both"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker & \

@@ -101,3 +101,17 @@ def test_page_queries_do_not_grow_with_the_number_of_pages(demo, client):
     with CaptureQueriesContext(connection) as after:
         client.get("/hakkinda/")
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_forbidden_pages_get_the_styled_403(demo, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils import translation
+
+    from home.views import permission_denied
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    with translation.override("tr"):
+        response = permission_denied(request)
+    assert response.status_code == 403
+    assert "Bu sayfaya erişim izniniz yok" in response.content.decode()
