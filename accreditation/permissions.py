@@ -12,6 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .models import Province, Role, RoleAssignment
 
@@ -137,3 +139,45 @@ def _staff_use(user, obj) -> bool:
 @rule("roles.manage")
 def _roles_manage(user, obj) -> bool:
     return has_role(user, Role.ADMIN) and staff_mfa_satisfied(user)
+
+
+@rule("reference.manage")
+def _reference_manage(user, obj) -> bool:
+    """Editors and administrators maintain taxonomies, consent texts and place names."""
+    return (has_role(user, Role.EDITOR) or has_role(user, Role.ADMIN)) and staff_mfa_satisfied(user)
+
+
+class RulePermissionPolicy(BasePermissionPolicy):
+    """A Wagtail permission policy that decides through the rules above.
+
+    ``rules`` maps Wagtail's actions ("add", "change", "delete", "view", …) to rule names; an
+    action without a rule is refused to everyone, so the admin screens ask the same question as
+    every other view.
+    """
+
+    def __init__(self, model, rules: dict[str, str]):
+        super().__init__(model)
+        self.rules = rules
+
+    def user_has_permission(self, user, action: str) -> bool:
+        rule_name = self.rules.get(action)
+        return rule_name is not None and can(user, rule_name)
+
+    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
+        rule_name = self.rules.get(action)
+        return rule_name is not None and can(user, rule_name, instance)
+
+    def users_with_any_permission(self, actions):
+        from .models import User
+
+        candidates = (
+            User.objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(role_assignments__isnull=False))
+            .distinct()
+        )
+        allowed = [
+            user.pk
+            for user in candidates
+            if any(self.user_has_permission(user, action) for action in actions)
+        ]
+        return User.objects.filter(pk__in=allowed)

@@ -5,8 +5,9 @@ from django.db import transaction
 
 from .models.roles import GROUP_NAMES, Role
 
-# Every staff role reaches the Wagtail admin; what they see there is limited by these
-# permissions and by the rules in permissions.py.
+# Every staff role reaches the Wagtail admin. Editors also manage pages, images and documents
+# through Wagtail's own permissions; the portal's own records are governed by the rules in
+# permissions.py (see RuleViewSet in wagtail_hooks.py).
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 ROLE_PERMISSIONS: dict[Role, list[tuple[str, str]]] = {
     Role.EDITOR: ADMIN_ACCESS
@@ -17,17 +18,6 @@ ROLE_PERMISSIONS: dict[Role, list[tuple[str, str]]] = {
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
-        ("accreditation", "add_workingarea"),
-        ("accreditation", "change_workingarea"),
-        ("accreditation", "add_targetgroup"),
-        ("accreditation", "change_targetgroup"),
-        ("accreditation", "add_addictiontype"),
-        ("accreditation", "change_addictiontype"),
-        ("accreditation", "add_activitytype"),
-        ("accreditation", "change_activitytype"),
-        ("accreditation", "add_consenttext"),
-        ("accreditation", "view_consenttext"),
-        ("accreditation", "view_consentpurpose"),
     ],
     Role.REVIEWER: ADMIN_ACCESS,
     Role.BOARD: ADMIN_ACCESS,

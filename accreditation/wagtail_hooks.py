@@ -21,11 +21,29 @@ from .models import (
     TargetGroup,
     WorkingArea,
 )
+from .permissions import RulePermissionPolicy
 
 TERM_FIELDS = ["name", "name_en", "slug", "description", "sort_order", "is_active"]
 
+# Which rule answers each admin action. Terms are retired (is_active) rather than deleted, and
+# provinces and districts come from the reference data file, so nobody adds or deletes them.
+REFERENCE_RULES = {"view": "staff.use", "add": "reference.manage", "change": "reference.manage"}
+PLACE_RULES = {"view": "staff.use", "change": "reference.manage"}
+ROLE_RULES = {"view": "roles.manage", "add": "roles.manage", "delete": "roles.manage"}
+CONSENT_TEXT_RULES = {"view": "staff.use", "add": "reference.manage"}
 
-class TermViewSet(ModelViewSet):
+
+class RuleViewSet(ModelViewSet):
+    """A model viewset whose permissions come from ``accreditation.permissions``."""
+
+    rules: dict[str, str] = REFERENCE_RULES
+
+    @property
+    def permission_policy(self):
+        return RulePermissionPolicy(self.model, self.rules)
+
+
+class TermViewSet(RuleViewSet):
     form_fields = TERM_FIELDS
     list_display = ["name", "name_en", "is_active", "sort_order"]
     list_filter = ["is_active"]
@@ -56,8 +74,9 @@ class ActivityTypeViewSet(TermViewSet):
     icon = "tasks"
 
 
-class ProvinceViewSet(ModelViewSet):
+class ProvinceViewSet(RuleViewSet):
     model = Province
+    rules = PLACE_RULES
     icon = "site"
     form_fields = ["name"]
     list_display = ["code", "name"]
@@ -66,8 +85,9 @@ class ProvinceViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class DistrictViewSet(ModelViewSet):
+class DistrictViewSet(RuleViewSet):
     model = District
+    rules = PLACE_RULES
     icon = "site"
     form_fields = ["province", "name", "slug"]
     list_display = ["name", "province"]
@@ -90,7 +110,7 @@ class ReferenceDataGroup(ViewSetGroup):
     )
 
 
-class ConsentPurposeViewSet(ModelViewSet):
+class ConsentPurposeViewSet(RuleViewSet):
     model = ConsentPurpose
     icon = "doc-full"
     form_fields = ["key", "name", "name_en", "is_active", "sort_order"]
@@ -98,8 +118,9 @@ class ConsentPurposeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ConsentTextViewSet(ModelViewSet):
+class ConsentTextViewSet(RuleViewSet):
     model = ConsentText
+    rules = CONSENT_TEXT_RULES
     icon = "doc-full-inverse"
     form_fields = ["purpose", "body", "body_en"]
     list_display = ["purpose", "version", "created_at"]
@@ -110,8 +131,9 @@ class ConsentTextViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class RoleAssignmentViewSet(ModelViewSet):
+class RoleAssignmentViewSet(RuleViewSet):
     model = RoleAssignment
+    rules = ROLE_RULES
     icon = "user"
     form_fields = ["user", "role", "province"]
     list_display = ["user", "role", "province", "granted_at"]

@@ -100,3 +100,40 @@ def test_posting_credentials_to_the_admin_login_does_not_sign_in(client):
 
 def test_the_admin_has_no_password_reset_of_its_own(client):
     assert client.get("/admin/password_reset/").status_code == 404
+
+
+ADMIN_LISTS = [
+    "workingarea:index",
+    "targetgroup:index",
+    "addictiontype:index",
+    "activitytype:index",
+    "province:index",
+    "district:index",
+    "consentpurpose:index",
+    "consenttext:index",
+]
+
+
+@pytest.mark.parametrize("url_name", ADMIN_LISTS)
+def test_staff_can_read_reference_data_in_the_admin(client, url_name):
+    client.force_login(staff_user(Role.REVIEWER, 34))
+    assert client.get(reverse(url_name)).status_code == 200
+
+
+@pytest.mark.parametrize("url_name", ADMIN_LISTS + ["roleassignment:index"])
+def test_people_without_a_staff_role_cannot_read_admin_lists(client, person, url_name):
+    client.force_login(person)
+    assert client.get(reverse(url_name)).status_code == 302
+
+
+def test_nobody_adds_or_deletes_provinces(client):
+    client.force_login(staff_user(Role.ADMIN))
+    response = client.post(reverse("province:delete", args=[34]))
+    assert response.status_code in (302, 403)
+    assert Province.objects.filter(code=34).exists()
+
+
+def test_the_admin_menu_shows_reference_data_to_an_editor(client):
+    client.force_login(staff_user(Role.EDITOR))
+    content = client.get("/admin/").content.decode()
+    assert "Referans veriler" in content
