@@ -37,12 +37,12 @@ install-dev: $(VENV)/.installed-dev ## Install the development and test tools to
 
 .PHONY: system-deps
 system-deps: ## Install Debian's Chromium, fonts and gettext for the tests (as root)
-	@if [ -x /usr/bin/chromium ] && [ -d /usr/share/fonts/truetype/dejavu ] && command -v xgettext >/dev/null; then exit 0; fi; \
+	@if [ -x /usr/bin/chromium ] && [ -d /usr/share/fonts/truetype/dejavu ] && command -v xgettext >/dev/null && command -v zbarimg >/dev/null && command -v pdftotext >/dev/null; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core gettext poppler-utils zbar-tools >/dev/null; \
 	else \
-		echo "The tests need Debian's Chromium, the DejaVu fonts and GNU gettext. Install them with:"; \
-		echo "  sudo apt-get install chromium fonts-dejavu-core gettext"; exit 1; \
+		echo "The tests need Debian's Chromium, the DejaVu fonts, GNU gettext, poppler and zbar. Install them with:"; \
+		echo "  sudo apt-get install chromium fonts-dejavu-core gettext poppler-utils zbar-tools"; exit 1; \
 	fi
 
 .PHONY: migrate

@@ -12,6 +12,15 @@ ACTIONS = {
     "portal.role.assign": _("Rol atandı"),
     "portal.role.revoke": _("Rol kaldırıldı"),
     "portal.account.export": _("Kişisel veriler indirildi"),
+    "portal.organisation.register": _("Kuruluş kaydedildi"),
+    "portal.organisation.update": _("Kuruluş bilgileri güncellendi"),
+    "portal.organisation.invite": _("Üyelik daveti gönderildi"),
+    "portal.organisation.invite_revoke": _("Üyelik daveti geri alındı"),
+    "portal.organisation.join": _("Kuruluşa katıldı"),
+    "portal.organisation.leave": _("Kuruluştan ayrıldı"),
+    "portal.organisation.member_role": _("Üyenin rolü değişti"),
+    "portal.organisation.member_remove": _("Üye çıkarıldı"),
+    "portal.organisation.transfer": _("Sahiplik devredildi"),
 }
 
 

@@ -4,7 +4,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import ConsentPurpose
+from .models import ConsentPurpose, District, Membership, Organisation, Province
+from .text import tr_sort_key
 
 
 def consent_field_name(purpose: ConsentPurpose) -> str:
@@ -70,3 +71,93 @@ class ProfileForm(forms.Form):
         if not name:
             raise forms.ValidationError(_("Adınızı ve soyadınızı yazın."))
         return name
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    """Districts grouped by province, so the list works without JavaScript."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=District.objects.select_related("province"), **kwargs)
+
+    def _grouped_choices(self):
+        groups: dict[str, list] = {}
+        for district in self.queryset.order_by("province_id", "slug"):
+            groups.setdefault(district.province.name, []).append((district.pk, district.name))
+        for names in groups.values():
+            names.sort(key=lambda item: tr_sort_key(item[1]))
+        return [("", "---------")] + sorted(groups.items(), key=lambda item: tr_sort_key(item[0]))
+
+    def _get_choices(self):
+        return self._grouped_choices()
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
+class OrganisationForm(forms.ModelForm):
+    """Registration and profile form. The services validate the rules; this form parses."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "legal_name",
+            "short_name",
+            "legal_form",
+            "registry_number",
+            "tax_number",
+            "founding_year",
+            "address",
+            "province",
+            "district",
+            "phone",
+            "email",
+            "website",
+            "working_areas",
+            "target_groups",
+            "addiction_types",
+            "description",
+            "logo",
+        ]
+        widgets = {
+            "working_areas": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "addiction_types": forms.CheckboxSelectMultiple,
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "tax_number": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 10}),
+            "founding_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
+        }
+
+    district = DistrictChoiceField(label=_("İlçe"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = Province.objects.alphabetical()
+        for name in ("working_areas", "target_groups", "addiction_types"):
+            self.fields[name].queryset = self.fields[name].queryset.model.objects.active()
+        self.fields["logo"].help_text = _("PNG ya da JPEG, en fazla 2 MB.")
+
+    def clean_phone(self) -> str:
+        from .validators import normalize_phone
+
+        return normalize_phone(self.cleaned_data["phone"])
+
+    def clean_tax_number(self) -> str:
+        return "".join(self.cleaned_data["tax_number"].split())
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "size") and logo.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("Logo en fazla 2 MB olabilir."))
+        return logo
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-posta adresi"))
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=[
+            (Membership.Role.MEMBER, Membership.Role.MEMBER.label),
+            (Membership.Role.MANAGER, Membership.Role.MANAGER.label),
+        ],
+    )

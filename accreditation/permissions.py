@@ -181,3 +181,39 @@ class RulePermissionPolicy(BasePermissionPolicy):
             if any(self.user_has_permission(user, action) for action in actions)
         ]
         return User.objects.filter(pk__in=allowed)
+
+
+# --- Organisations ---------------------------------------------------------------------------
+
+
+def membership_role(user, organisation) -> str | None:
+    """The user's role in the organisation, or None. Cached per user object and organisation."""
+    if not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_portal_memberships", {})
+    if organisation.pk not in cache:
+        from .models import Membership
+
+        cache[organisation.pk] = (
+            Membership.objects.filter(organisation=organisation, user=user)
+            .values_list("role", flat=True)
+            .first()
+        )
+    return cache[organisation.pk]
+
+
+@rule("organisation.view_private")
+def _organisation_view_private(user, organisation) -> bool:
+    """Members see their organisation's private pages; nobody else does."""
+    return membership_role(user, organisation) is not None
+
+
+@rule("organisation.edit")
+def _organisation_edit(user, organisation) -> bool:
+    return membership_role(user, organisation) in {"owner", "manager"}
+
+
+@rule("organisation.manage_members")
+def _organisation_manage_members(user, organisation) -> bool:
+    """Inviting, changing roles, removing members and handing over ownership: the owner."""
+    return membership_role(user, organisation) == "owner"

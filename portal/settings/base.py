@@ -217,6 +217,8 @@ USE_I18N = True
 USE_TZ = True
 # Numbers as people read them: 316.262 in Turkish, 316,262 in English.
 USE_THOUSAND_SEPARATOR = True
+# Web addresses typed without a scheme are taken as https (Django 6's default, adopted now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 LANGUAGE_COOKIE_NAME = "portal_language"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -290,3 +292,7 @@ def require_env(name: str) -> str:
 
 
 PORTAL_HELPLINE = {"number": "191", "name": _("ALO 191 Uyuşturucu ile Mücadele Danışma Hattı")}
+
+# Uploaded evidence and other private files: outside MEDIA_ROOT, never given a public URL,
+# served only through views that check permission.
+PORTAL_PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))

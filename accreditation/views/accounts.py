@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
-from .audit import audit
-from .forms import ProfileForm
-from .models import ConsentPurpose
-from .permissions import has_mfa, is_staff_member, roles_of, staff_mfa_satisfied
+from .. import selectors, services
+from ..audit import audit
+from ..forms import ProfileForm
+from ..models import ConsentPurpose
+from ..permissions import has_mfa, is_staff_member, roles_of, staff_mfa_satisfied
 
 # Account pages act only on request.user by construction: no URL names another person.
 

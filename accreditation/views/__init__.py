@@ -1,0 +1,1 @@
+"""Views of the core: the person's account pages and organisations."""
