@@ -21,6 +21,12 @@ ACTIONS = {
     "portal.organisation.member_role": _("Üyenin rolü değişti"),
     "portal.organisation.member_remove": _("Üye çıkarıldı"),
     "portal.organisation.transfer": _("Sahiplik devredildi"),
+    "portal.certificate.issue": _("Belge düzenlendi"),
+    "portal.application.assign": _("Değerlendirici atandı"),
+    "portal.application.declare": _("Çıkar çatışması olmadığı beyan edildi"),
+    "portal.application.recuse": _("Değerlendirici çekildi"),
+    "portal.application.site_visit": _("Saha ziyareti kaydedildi"),
+    "portal.application.review_complete": _("Değerlendirme tamamlandı"),
 }
 
 

@@ -129,6 +129,7 @@ class OrganisationForm(forms.ModelForm):
         }
 
     district = DistrictChoiceField(label=_("İlçe"))
+    website = forms.URLField(label=_("Web sitesi"), required=False, assume_scheme="https")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .audit import ACTIONS, audit
 from .exceptions import DomainError
-from .models import StatusChange
+from .models.lifecycle import StatusChange
 from .permissions import can
 
 SYSTEM = "system"  # rule name for moves only the portal itself makes (expiry, promotion)
@@ -83,20 +83,6 @@ class Lifecycle:
         ]
 
 
-class LifecycleModel(models.Model):
-    """Fields every record with a life cycle has. Subclasses add ``status`` with choices."""
-
-    status_changed_at = models.DateTimeField(_("durumun değiştiği zaman"), default=timezone.now)
-
-    class Meta:
-        abstract = True
-
-    lifecycle: Lifecycle
-
-    def history(self):
-        return StatusChange.objects.for_object(self).select_related("by")
-
-
 def transition(record, target: str, *, by=None, note: str = "") -> StatusChange:
     """Move ``record`` to ``target``; ``by=None`` means the portal itself (e.g. expiry)."""
     model = type(record)
@@ -141,8 +127,9 @@ def transition(record, target: str, *, by=None, note: str = "") -> StatusChange:
             move.effect(locked, change)
         if lifecycle.notify is not None:
             transaction.on_commit(lambda: lifecycle.notify(locked, change))
-    record.status = locked.status
-    record.status_changed_at = locked.status_changed_at
+    # Effects may have written other fields (round, decision, dates): the caller's copy is
+    # brought up to date rather than left half-changed.
+    record.refresh_from_db()
     return change
 
 

@@ -217,3 +217,83 @@ def _organisation_edit(user, organisation) -> bool:
 def _organisation_manage_members(user, organisation) -> bool:
     """Inviting, changing roles, removing members and handing over ownership: the owner."""
     return membership_role(user, organisation) == "owner"
+
+
+# --- Applications and certificates ------------------------------------------------------------
+
+
+def _active_assignment(user, application):
+    from .models import ReviewAssignment
+
+    return ReviewAssignment.objects.filter(
+        application=application, reviewer=user, state=ReviewAssignment.State.ACTIVE
+    ).first()
+
+
+def reviewed(user, application) -> bool:
+    """Whether the person was ever a reviewer of the application (even if they recused)."""
+    return application.assignments.filter(reviewer=user).exists()
+
+
+@rule("application.edit")
+def _application_edit(user, application) -> bool:
+    """The applicant: the organisation's owner or managers."""
+    return membership_role(user, application.organisation) in {"owner", "manager"}
+
+
+@rule("application.screen")
+def _application_screen(user, application) -> bool:
+    """The coordinator of the organisation's province screens and assigns reviewers."""
+    return has_role(user, Role.COORDINATOR, application.organisation.province_id) and (
+        staff_mfa_satisfied(user)
+    )
+
+
+@rule("application.review")
+def _application_review(user, application) -> bool:
+    """Only a reviewer assigned to the application, who declared no conflict of interest."""
+    return (
+        has_role(user, Role.REVIEWER, application.organisation.province_id)
+        and staff_mfa_satisfied(user)
+        and _active_assignment(user, application) is not None
+    )
+
+
+@rule("application.decide")
+def _application_decide(user, application) -> bool:
+    """A board member who assessed nothing of this application, is not a member of the
+    organisation, and (on appeal) did not decide it before: ISO/IEC 17024 separation."""
+    return (
+        has_role(user, Role.BOARD, application.organisation.province_id)
+        and staff_mfa_satisfied(user)
+        and not reviewed(user, application)
+        and membership_role(user, application.organisation) is None
+        and not application.earlier_deciders.filter(pk=user.pk).exists()
+    )
+
+
+@rule("application.view")
+def _application_view(user, application) -> bool:
+    return (
+        membership_role(user, application.organisation) is not None
+        or _application_screen(user, application)
+        or application.assignments.filter(reviewer=user).exclude(state="recused").exists()
+        or (
+            has_role(user, Role.BOARD, application.organisation.province_id)
+            and staff_mfa_satisfied(user)
+        )
+    )
+
+
+@rule("certificate.manage")
+def _certificate_manage(user, certificate) -> bool:
+    """Suspending, reinstating and revoking: the accreditation board."""
+    province = certificate.organisation.province_id if certificate.organisation_id else None
+    return has_role(user, Role.BOARD, province) and staff_mfa_satisfied(user)
+
+
+@rule("certificate.issue_personal")
+def _certificate_issue_personal(user, obj) -> bool:
+    return (has_role(user, Role.ADMIN) or has_role(user, Role.COORDINATOR)) and staff_mfa_satisfied(
+        user
+    )

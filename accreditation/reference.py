@@ -155,3 +155,46 @@ def load_consent_purposes(ConsentPurpose, ConsentText) -> None:
         )
         if not ConsentText.objects.filter(purpose=purpose).exists():
             ConsentText.objects.create(purpose=purpose, version=1, body=body, body_en=body_en)
+
+
+def load_standard(Standard, CriterionGroup, Criterion, *, published_at) -> None:
+    """Create version 1 of the accreditation standard from ``standards_seed`` if missing."""
+    from . import standards_seed as seed
+
+    data = seed.STANDARD
+    if Standard.objects.filter(code=data["code"], version=data["version"]).exists():
+        return
+    standard = Standard.objects.create(
+        code=data["code"],
+        version=data["version"],
+        title=data["title"],
+        title_en=data["title_en"],
+        introduction=data["introduction"],
+        introduction_en=data["introduction_en"],
+        published_at=published_at,
+    )
+    for group_order, group in enumerate(seed.GROUPS, start=1):
+        group_row = CriterionGroup.objects.create(
+            standard=standard,
+            code=group["code"],
+            title=group["title"],
+            title_en=group["title_en"],
+            sort_order=group_order,
+        )
+        Criterion.objects.bulk_create(
+            Criterion(
+                group=group_row,
+                code=item["code"],
+                title=item["title"],
+                title_en=item["title_en"],
+                guidance=item["guidance"],
+                guidance_en=item["guidance_en"],
+                required_evidence=item["required_evidence"],
+                required_evidence_en=item["required_evidence_en"],
+                levels={str(score): list(texts) for score, texts in item["levels"].items()},
+                weight=item["weight"],
+                mandatory=item["mandatory"],
+                sort_order=order,
+            )
+            for order, item in enumerate(group["criteria"], start=1)
+        )

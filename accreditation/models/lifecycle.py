@@ -55,3 +55,16 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '∅'} → {self.to_status}"
+
+
+class LifecycleModel(models.Model):
+    """Fields and helpers every record with a life cycle has. Subclasses add ``status`` with
+    choices; ``accreditation.lifecycle`` attaches their ``lifecycle`` (the allowed moves)."""
+
+    status_changed_at = models.DateTimeField(_("durumun değiştiği zaman"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def history(self):
+        return StatusChange.objects.for_object(self).select_related("by")

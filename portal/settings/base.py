@@ -217,8 +217,6 @@ USE_I18N = True
 USE_TZ = True
 # Numbers as people read them: 316.262 in Turkish, 316,262 in English.
 USE_THOUSAND_SEPARATOR = True
-# Web addresses typed without a scheme are taken as https (Django 6's default, adopted now).
-FORMS_URLFIELD_ASSUME_HTTPS = True
 LANGUAGE_COOKIE_NAME = "portal_language"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
