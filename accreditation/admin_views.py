@@ -44,3 +44,19 @@ class ImmutableEditView(generic.EditView):
     def dispatch(self, request, *args, **kwargs):
         messages.warning(request, _("Bu kayıt değiştirilemez; yeni bir kayıt ekleyin."))
         return redirect(self.index_url_name)
+
+
+class PersonalCertificateCreateView(generic.CreateView):
+    """Staff record that a person completed a training; the certificate is issued at once."""
+
+    def save_instance(self):
+        from .certificates import certificate_issue_personal
+
+        data = self.form.cleaned_data
+        return certificate_issue_personal(
+            holder=data["holder"],
+            training=data["title"],
+            hours=data.get("hours"),
+            completed_on=data["issued_on"],
+            by=self.request.user,
+        )

@@ -162,3 +162,77 @@ class InvitationForm(forms.Form):
             (Membership.Role.MANAGER, Membership.Role.MANAGER.label),
         ],
     )
+
+
+SCORE_CHOICES = [(0, "0"), (1, "1"), (2, "2"), (3, "3")]
+
+
+class AnswerForm(forms.Form):
+    self_score = forms.TypedChoiceField(
+        label=_("Öz değerlendirme puanınız"),
+        choices=[("", _("Seçin"))] + SCORE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    narrative = forms.CharField(
+        label=_("Bu ölçütü nasıl karşılıyorsunuz?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        required=False,
+    )
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Kanıt dosyası"),
+        help_text=_("PDF, JPEG, PNG ya da DOCX; en fazla 10 MB."),
+    )
+
+
+class ScoreForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("Puan"),
+        choices=[("", _("Puanlanmadı"))] + SCORE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    comment = forms.CharField(
+        label=_("Yorum"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("score") is not None and not (data.get("comment") or "").strip():
+            self.add_error("comment", _("Her puan için kısa bir yorum yazın."))
+        return data
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Karar"),
+        choices=[
+            ("accredit", _("Akredite et (3 yıl)")),
+            ("provisional", _("Geçici akredite et (1 yıl, koşullu)")),
+            ("reject", _("Reddet")),
+            ("send_back", _("Değerlendirmeye geri gönder")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Gerekçe / koşullar"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Geçici akreditasyonda koşullar, retlerde gerekçe zorunludur."),
+    )
+
+
+class SiteVisitForm(forms.Form):
+    visited_on = forms.DateField(
+        label=_("Ziyaret tarihi"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    report = forms.CharField(label=_("Ziyaret raporu"), widget=forms.Textarea(attrs={"rows": 5}))

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import applications
 from .views import organisations as views
 
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation, name="organisation_invitation"),
     path("<slug:slug>/", views.profile, name="organisation_profile"),
     path("<slug:slug>/edit/", views.edit, name="organisation_edit"),
+    path("<slug:slug>/apply/", applications.application_start, name="application_start"),
     path("<slug:slug>/members/", views.members, name="organisation_members"),
     path(
         "<slug:slug>/members/<int:membership_id>/",

@@ -165,3 +165,23 @@ def review_summary(application) -> ReviewSummary:
         mandatory_failures=[row.criterion for row in rows if row.mandatory_failed],
         disagreements=[row.criterion for row in rows if row.disagreement],
     )
+
+
+def applications_for_staff(user, queryset):
+    """The applications a staff member works on: coordinators their provinces, reviewers what
+    is assigned to them, the board its scope, administrators all."""
+    from django.db.models import Q
+
+    from .models import Role
+    from .permissions import has_role, province_ids_for
+
+    if has_role(user, Role.ADMIN):
+        return queryset
+    condition = Q(assignments__reviewer=user) & ~Q(assignments__state="recused")
+    for role in (Role.COORDINATOR, Role.BOARD):
+        if has_role(user, role):
+            provinces = province_ids_for(user, role)
+            if provinces is None:  # nationwide
+                return queryset
+            condition |= Q(organisation__province_id__in=provinces)
+    return queryset.filter(condition).distinct()

@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .admin_views import (
     ConsentTextCreateView,
     ImmutableEditView,
+    PersonalCertificateCreateView,
     RoleAssignmentCreateView,
     RoleAssignmentDeleteView,
 )
@@ -13,15 +14,20 @@ from .audit import ACTIONS
 from .models import (
     ActivityType,
     AddictionType,
+    Application,
+    Certificate,
     ConsentPurpose,
     ConsentText,
+    Criterion,
     District,
     Province,
     RoleAssignment,
+    Standard,
     TargetGroup,
     WorkingArea,
 )
 from .permissions import RulePermissionPolicy
+from .selectors import applications_for_staff
 
 TERM_FIELDS = ["name", "name_en", "slug", "description", "sort_order", "is_active"]
 
@@ -144,6 +150,92 @@ class RoleAssignmentViewSet(RuleViewSet):
     copy_view_enabled = False
 
 
+class ApplicationViewSet(RuleViewSet):
+    """The reviewer and coordinator workspace: queues by province, status and waiting time."""
+
+    model = Application
+    icon = "tasks"
+    rules = {"view": "staff.use"}
+    menu_label = _("Başvurular")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["status"]
+    list_display = [
+        "organisation",
+        "province_name",
+        "status",
+        "days_waiting",
+        "is_overdue",
+        "round",
+    ]
+    list_filter = ["status", "organisation__province", "kind"]
+    list_export = [
+        "organisation",
+        "province_name",
+        "status",
+        "kind",
+        "round",
+        "days_waiting",
+        "is_overdue",
+        "submitted_at",
+        "decided_at",
+    ]
+    export_filename = "basvurular"
+    search_fields = ["organisation__legal_name"]
+
+    def get_queryset(self, request):
+        queryset = Application.objects.select_related(
+            "organisation", "organisation__province", "standard"
+        )
+        return applications_for_staff(request.user, queryset)
+
+
+class CertificateViewSet(RuleViewSet):
+    model = Certificate
+    icon = "doc-full"
+    rules = {"view": "staff.use", "add": "certificate.issue_personal"}
+    menu_label = _("Belgeler")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["holder", "title", "hours", "issued_on"]
+    add_view_class = PersonalCertificateCreateView
+    edit_view_class = ImmutableEditView
+    list_display = ["number", "kind", "tier", "status", "issued_on", "expires_on"]
+    list_filter = ["kind", "status", "tier"]
+    list_export = ["number", "kind", "tier", "status", "issued_on", "expires_on"]
+    export_filename = "belgeler"
+    search_fields = ["number", "title"]
+
+
+class StandardViewSet(RuleViewSet):
+    model = Standard
+    icon = "list-ol"
+    rules = {"view": "staff.use"}
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["title", "title_en"]
+    list_display = ["code", "version", "title", "published_at"]
+
+
+class CriterionViewSet(RuleViewSet):
+    model = Criterion
+    icon = "list-ul"
+    rules = {"view": "staff.use"}
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["title"]
+    list_display = ["code", "title", "weight", "mandatory", "group"]
+    list_filter = ["group__standard", "mandatory"]
+    search_fields = ["code", "title"]
+
+
+class AccreditationGroup(ViewSetGroup):
+    menu_label = _("Akreditasyon")
+    menu_icon = "tick-inverse"
+    menu_order = 200
+    items = (ApplicationViewSet, CertificateViewSet, StandardViewSet, CriterionViewSet)
+
+
 class PeopleGroup(ViewSetGroup):
     menu_label = _("Kişiler ve izinler")
     menu_icon = "user"
@@ -153,7 +245,7 @@ class PeopleGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [ReferenceDataGroup(), PeopleGroup()]
+    return [AccreditationGroup(), ReferenceDataGroup(), PeopleGroup()]
 
 
 @hooks.register("register_log_actions")

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accreditation.urls")),
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("accreditation.organisation_urls")),
+    path("accreditation/", include("accreditation.accreditation_urls")),
     path("search/", home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..files import evidence_upload_to, private_storage
@@ -138,6 +139,19 @@ class Application(LifecycleModel):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def days_waiting(self) -> int:
+        return (timezone.now() - self.status_changed_at).days
+
+    @property
+    def is_overdue(self) -> bool:
+        limit = settings.PORTAL_STEP_LIMIT_DAYS.get(self.status)
+        return limit is not None and self.days_waiting > limit
+
+    @property
+    def province_name(self) -> str:
+        return self.organisation.province.name
 
     @property
     def is_appeal(self) -> bool:

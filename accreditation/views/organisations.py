@@ -49,6 +49,10 @@ def profile(request, slug: str):
             "organisation": organisation,
             "is_member": can(request.user, "organisation.view_private", organisation),
             "can_edit": can(request.user, "organisation.edit", organisation),
+            "certificate": organisation.certificates.filter(kind="organisation")
+            .exclude(status="superseded")
+            .order_by("-issued_on")
+            .first(),
         },
     )
 

@@ -294,3 +294,14 @@ PORTAL_HELPLINE = {"number": "191", "name": _("ALO 191 Uyuşturucu ile Mücadele
 # Uploaded evidence and other private files: outside MEDIA_ROOT, never given a public URL,
 # served only through views that check permission.
 PORTAL_PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+
+# How many days an application may wait in a step before the staff queues flag it as overdue.
+PORTAL_STEP_LIMIT_DAYS = {
+    "submitted": 5,
+    "screening": 10,
+    "in_review": 21,
+    "changes_requested": 30,
+    "site_visit": 30,
+    "decision_pending": 14,
+    "appealed": 10,
+}

@@ -25,3 +25,12 @@
     summary.focus();
   }
 })();
+
+// Buttons marked data-once are disabled after their form is sent, so a double click does not
+// send the same step twice (the server refuses a repeat anyway).
+document.addEventListener("submit", function (event) {
+  var button = event.submitter;
+  if (button && button.hasAttribute("data-once")) {
+    window.setTimeout(function () { button.disabled = true; }, 0);
+  }
+});
