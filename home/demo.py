@@ -14,9 +14,12 @@ from accreditation import reference, services
 from accreditation.models import (
     ActivityType,
     AddictionType,
+    Application,
+    Certificate,
     ConsentPurpose,
     ConsentText,
     District,
+    Organisation,
     Province,
     Role,
     TargetGroup,
@@ -454,9 +457,15 @@ def load_demo_data() -> dict[str, int]:
     load_reference_data()
     build_page_tree()
     people = create_accounts()
+    from .demo_accreditation import build as build_accreditation
+
+    build_accreditation(DEMO_PASSWORD)
     return {
         "provinces": Province.objects.count(),
         "districts": District.objects.count(),
         "pages": Page.objects.filter(depth__gte=2).count(),
         "accounts": len(people),
+        "organisations": Organisation.objects.count(),
+        "applications": Application.objects.count(),
+        "certificates": Certificate.objects.count(),
     }

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -6,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accreditation.models import Organisation
 from accreditation.text import slugify_tr
 
 from .blocks import BodyBlock, KeyFiguresBlock
@@ -61,8 +63,22 @@ class HomePage(PortalPage):
         return context
 
 
+HOME_ORGANISATIONS = 6
+
+
 def home_sections() -> list[dict]:
-    """The front page's lists. Later features register their querysets here."""
+    """The front page's lists: items are dicts with ``title``, ``url`` and ``meta``.
+    Campaigns and events fill in as those features arrive."""
+    organisations = [
+        {
+            "title": organisation.display_name,
+            "url": reverse("organisation_profile", args=[organisation.slug]),
+            "meta": organisation.province.name,
+        }
+        for organisation in Organisation.objects.accredited()
+        .select_related("province")
+        .alphabetical()[:HOME_ORGANISATIONS]
+    ]
     return [
         {
             "key": "campaigns",

@@ -3,7 +3,9 @@ from django.core.management import call_command
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server):
+def demo_site(transactional_db, live_server, settings):
+    # As in development: the demo accounts, and only they, are exempt from staff MFA.
+    settings.PORTAL_MFA_EXEMPT_EMAIL_DOMAINS = ["demo.example"]
     call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     # The demo site answers on "localhost"; the live server's host must find it too.
     from wagtail.models import Site
