@@ -95,8 +95,10 @@ def home_sections() -> list[dict]:
         {
             "key": "organisations",
             "title": _("Akredite STK'lar"),
-            "items": [],
-            "empty": _("Akredite STK listesi yakında burada yer alacak."),
+            "items": organisations,
+            "empty": _("Henüz akredite bir STK yok."),
+            "more_url": reverse("organisation_directory"),
+            "more_label": _("Tüm STK rehberi"),
         },
     ]
 
