@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
     clean = {k: v for k, v in os.environ.items() if k not in unset}
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env={**clean, **env},
@@ -58,7 +58,7 @@ def test_database_url_selects_postgresql_and_redis_url_the_redis_cache():
         "print(s.DATABASES['default']['ENGINE']);"
         "print(s.CACHES['default']['BACKEND'])"
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env={

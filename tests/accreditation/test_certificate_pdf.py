@@ -42,9 +42,7 @@ def run_tool(tool: str, *args: str) -> str:
     if shutil.which(tool) is None:
         package = TOOL_PACKAGES[tool]
         pytest.fail(f"`{tool}` is not installed: apt-get install -y {package}")
-    result = subprocess.run(  # noqa: S603 - fixed tool names, arguments from the test itself
-        [tool, *args], capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([tool, *args], capture_output=True, text=True, check=False)
     assert result.returncode == 0, f"{tool} exited {result.returncode}: {result.stderr}"
     return result.stdout
 
