@@ -67,7 +67,9 @@ def appeal_reviewers_assigned(application, by) -> None:
 def resubmit_to_review(application, by) -> None:
     evidence_complete(application, by)
     if not active_assignments(application, for_appeal=application.is_appeal).exists():
-        raise DomainError(_("Başvuru henüz değerlendirmeye alınmadı; yeniden gönderin."))
+        raise DomainError(
+            _("Başvuru henüz değerlendirmeye alınmadı; ön incelemeye yeniden gönderin.")
+        )
 
 
 def resubmit_to_screening(application, by) -> None:

@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from accreditation import reference, services
@@ -18,10 +19,13 @@ from accreditation.models import (
     Certificate,
     ConsentPurpose,
     ConsentText,
+    Criterion,
+    CriterionGroup,
     District,
     Organisation,
     Province,
     Role,
+    Standard,
     TargetGroup,
     User,
     WorkingArea,
@@ -327,6 +331,7 @@ def load_reference_data() -> None:
     reference.load_admin_units(Province, District)
     reference.load_taxonomies(WorkingArea, TargetGroup, AddictionType, ActivityType)
     reference.load_consent_purposes(ConsentPurpose, ConsentText)
+    reference.load_standard(Standard, CriterionGroup, Criterion, published_at=timezone.now())
 
 
 def _locales() -> tuple[Locale, Locale]:

@@ -148,7 +148,7 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("iletişim sayfası"),
+        verbose_name=_("İletişim sayfası"),
     )
     about_page = models.ForeignKey(
         "wagtailcore.Page",

@@ -20,3 +20,23 @@ def test_turkish_dates_and_numbers():
 
 def test_english_dates_and_numbers():
     assert render("en") == "Nov. 21, 2026 · 316,262 · 2.5"
+
+
+def test_no_field_name_starts_with_a_letter_that_django_would_capitalise_wrongly():
+    """Django's capfirst turns "il" into "Il"; Turkish needs "İl". Names that start with i or ı
+    are therefore written with their Turkish capital in the source."""
+    from django.apps import apps
+
+    wrong = []
+    with translation.override("tr"):
+        for model in apps.get_models():
+            if model._meta.app_label not in {"accreditation", "home", "events", "volunteers"}:
+                continue
+            names = [model._meta.verbose_name, model._meta.verbose_name_plural]
+            names += [
+                f.verbose_name
+                for f in model._meta.get_fields(include_parents=False)
+                if getattr(f, "concrete", False) and f.model is model
+            ]
+            wrong += [f"{model.__name__}: {n}" for n in map(str, names) if n[:1] in {"i", "ı"}]
+    assert wrong == []

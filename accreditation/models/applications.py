@@ -97,7 +97,7 @@ class Application(LifecycleModel):
         null=True,
         related_name="+",
     )
-    submitted_at = models.DateTimeField(_("ilk gönderilme"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("İlk gönderilme"), null=True, blank=True)
     decided_at = models.DateTimeField(_("karar zamanı"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -108,7 +108,7 @@ class Application(LifecycleModel):
         verbose_name=_("karar veren"),
     )
     decision_note = models.TextField(_("karar gerekçesi / koşullar"), blank=True)
-    appealed_at = models.DateTimeField(_("itiraz zamanı"), null=True, blank=True)
+    appealed_at = models.DateTimeField(_("İtiraz zamanı"), null=True, blank=True)
     # Board members who decided this application before (the appeal goes to someone else).
     earlier_deciders = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="+", blank=True
@@ -205,7 +205,7 @@ class Evidence(models.Model):
     round = models.PositiveSmallIntegerField(_("tur"))
     file = models.FileField(_("dosya"), upload_to=evidence_upload_to, storage=private_storage)
     original_name = models.CharField(_("özgün ad"), max_length=255)
-    content_type = models.CharField(_("içerik türü"), max_length=100)
+    content_type = models.CharField(_("İçerik türü"), max_length=100)
     size = models.PositiveIntegerField(_("boyut"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -240,7 +240,7 @@ class ReviewAssignment(models.Model):
         related_name="review_assignments",
         verbose_name=_("değerlendirici"),
     )
-    for_appeal = models.BooleanField(_("itiraz için"), default=False)
+    for_appeal = models.BooleanField(_("İtiraz için"), default=False)
     position = models.PositiveSmallIntegerField(_("sıra"))  # "Değerlendirici 1/2"
     state = models.CharField(
         _("durum"), max_length=10, choices=State.choices, default=State.AWAITING_DECLARATION

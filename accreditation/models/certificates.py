@@ -40,7 +40,7 @@ class Certificate(LifecycleModel):
     Status = CertificateStatus
 
     kind = models.CharField(_("tür"), max_length=15, choices=Kind.choices)
-    tier = models.CharField(_("kapsam türü"), max_length=15, choices=Tier.choices)
+    tier = models.CharField(_("belge düzeyi"), max_length=15, choices=Tier.choices)
     number = models.CharField(_("belge numarası"), max_length=30, unique=True)
     # Printed in the QR code; long and random so verification URLs cannot be guessed.
     verification_token = models.CharField(max_length=64, unique=True, editable=False)

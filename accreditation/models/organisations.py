@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..collation import turkish
 from ..text import tr_fold
@@ -70,10 +71,10 @@ class Organisation(models.Model):
     )
     address = models.TextField(_("adres"), max_length=500)
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("il")
+        Province, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("İl")
     )
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("ilçe")
+        District, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("İlçe")
     )
     phone = models.CharField(_("telefon"), max_length=20)
     email = models.EmailField(_("e-posta"))
@@ -181,7 +182,7 @@ class MembershipQuerySet(models.QuerySet):
 class Membership(models.Model):
     class Role(models.TextChoices):
         OWNER = "owner", _("Sahip")
-        MANAGER = "manager", _("Yönetici")
+        MANAGER = "manager", pgettext_lazy("organisation role", "Yönetici")
         MEMBER = "member", _("Üye")
 
     organisation = models.ForeignKey(

@@ -20,8 +20,8 @@ class Province(models.Model):
 
     class Meta:
         ordering = ["code"]
-        verbose_name = _("il")
-        verbose_name_plural = _("iller")
+        verbose_name = _("İl")
+        verbose_name_plural = _("İller")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(code__gte=1) & models.Q(code__lte=81),
@@ -42,7 +42,7 @@ class District(models.Model):
     """A district (ilçe) of a province."""
 
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("il")
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("İl")
     )
     name = models.CharField(_("ad"), max_length=60)
     slug = models.SlugField(_("kısa ad"), max_length=60)
@@ -51,8 +51,8 @@ class District(models.Model):
 
     class Meta:
         ordering = ["province_id", "slug"]
-        verbose_name = _("ilçe")
-        verbose_name_plural = _("ilçeler")
+        verbose_name = _("İlçe")
+        verbose_name_plural = _("İlçeler")
         constraints = [
             models.UniqueConstraint(fields=["province", "slug"], name="district_slug_per_province"),
             models.UniqueConstraint(fields=["province", "name"], name="district_name_per_province"),

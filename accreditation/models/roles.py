@@ -50,7 +50,7 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         related_name="role_assignments",
-        verbose_name=_("il"),
+        verbose_name=_("İl"),
         help_text=_("Boş bırakılırsa ulusal düzeyde."),
     )
     granted_by = models.ForeignKey(

@@ -92,8 +92,8 @@ class Criterion(models.Model):
     title_en = models.CharField(_("başlık (İngilizce)"), max_length=250)
     guidance = models.TextField(_("rehber (Türkçe)"))
     guidance_en = models.TextField(_("rehber (İngilizce)"))
-    required_evidence = models.TextField(_("istenen kanıt (Türkçe)"))
-    required_evidence_en = models.TextField(_("istenen kanıt (İngilizce)"))
+    required_evidence = models.TextField(_("İstenen kanıt (Türkçe)"))
+    required_evidence_en = models.TextField(_("İstenen kanıt (İngilizce)"))
     # {"0": ["tr", "en"], "1": [...], "2": [...], "3": [...]}
     levels = models.JSONField(_("düzey açıklamaları"))
     weight = models.PositiveSmallIntegerField(

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import applications as services
@@ -358,7 +359,11 @@ def review(request, pk: int):
                 )
                 return _back(application)
         elif all(form.is_valid() for _c, form in forms):
-            messages.success(request, _("%(count)s puan kaydedildi.") % {"count": saved})
+            messages.success(
+                request,
+                ngettext("%(count)s puan kaydedildi.", "%(count)s puan kaydedildi.", saved)
+                % {"count": saved},
+            )
             return redirect("application_review", pk=application.pk)
     return render(
         request,
