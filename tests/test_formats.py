@@ -5,7 +5,9 @@ from datetime import date
 from django.template import Context, Template
 from django.utils import translation
 
-TEMPLATE = Template('{% load l10n %}{{ day|date:"DATE_FORMAT" }} · {{ amount }} · {{ rate }}')
+TEMPLATE = Template(
+    '{% load humanize %}{{ day|date:"DATE_FORMAT" }} · {{ amount|intcomma }} · {{ rate }}'
+)
 CONTEXT = {"day": date(2026, 11, 21), "amount": 316262, "rate": 2.5}
 
 
@@ -40,3 +42,11 @@ def test_no_field_name_starts_with_a_letter_that_django_would_capitalise_wrongly
             ]
             wrong += [f"{model.__name__}: {n}" for n in map(str, names) if n[:1] in {"i", "ı"}]
     assert wrong == []
+
+
+def test_ids_in_forms_are_never_grouped_like_numbers_for_people():
+    """A reviewer with id 2067 must be posted back as "2067", not "2.067"."""
+    rendered = Template('<option value="{{ pk }}">').render(Context({"pk": 2067}))
+    with translation.override("tr"):
+        assert Template('<option value="{{ pk }}">').render(Context({"pk": 2067})) == rendered
+    assert rendered == '<option value="2067">'

@@ -39,6 +39,11 @@ def _application(pk: int, user) -> Application:
     return application
 
 
+def _int(value) -> int:
+    """An id from a form; anything else (tampered or garbled input) matches nothing."""
+    return int(value) if value and str(value).isdigit() else 0
+
+
 def _back(application: Application):
     return redirect("application_detail", pk=application.pk)
 
@@ -192,7 +197,7 @@ def criterion_edit(request, pk: int, criterion_id: int):
                 )
             if "remove" in request.POST:
                 item = get_object_or_404(
-                    Evidence, pk=request.POST.get("remove"), application=application
+                    Evidence, pk=_int(request.POST.get("remove")), application=application
                 )
                 services.evidence_remove(evidence=item, by=request.user)
                 messages.success(request, _("Dosya kaldırıldı."))
@@ -266,7 +271,7 @@ def application_move(request, pk: int):
 @require_POST
 def reviewer_assign(request, pk: int):
     application = _application(pk, request.user)
-    reviewer = User.objects.filter(pk=request.POST.get("reviewer") or 0).first()
+    reviewer = User.objects.filter(pk=_int(request.POST.get("reviewer"))).first()
     if reviewer is None:
         messages.error(request, _("Bir değerlendirici seçin."))
         return _back(application)

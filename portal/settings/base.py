@@ -215,8 +215,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True
-# Numbers as people read them: 316.262 in Turkish, 316,262 in English.
-USE_THOUSAND_SEPARATOR = True
+# Grouping digits is done where numbers are shown to people ({{ value|intcomma }} gives 316.262
+# in Turkish, 316,262 in English). Globally it would also turn ids in form values into
+# "2.067", which the server then cannot read.
+USE_THOUSAND_SEPARATOR = False
 LANGUAGE_COOKIE_NAME = "portal_language"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

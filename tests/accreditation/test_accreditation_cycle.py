@@ -433,3 +433,21 @@ def test_personal_training_certificate_is_verifiable(client):
         reverse("certificate_verify", args=[certificate.verification_token])
     ).content.decode()
     assert "Şükrü Güneş" in content and "Deneyim Mentorluğu Temel Eğitimi" in content
+
+
+def test_garbled_ids_in_forms_get_a_message_or_404_never_a_server_error(client, world):
+    world.reach(A.SCREENING)
+    client.force_login(world.coordinator)
+    for value in ("2.067", "abc", "", "-1"):
+        response = client.post(
+            reverse("application_assign", args=[world.application.pk]), {"reviewer": value}
+        )
+        assert response.status_code == 302
+    owner_world = AccreditationWorld()
+    application = owner_world.start()
+    criterion = missing_mandatory_evidence(application)[0]
+    client.force_login(owner_world.owner)
+    response = client.post(
+        reverse("application_criterion", args=[application.pk, criterion.pk]), {"remove": "x.1"}
+    )
+    assert response.status_code == 404
