@@ -123,6 +123,8 @@ def application_detail(request, pk: int):
                 "note_required": move.note_required,
             }
             for move in Application.lifecycle.available(application, user)
+            # Board decisions have their own form with the outcome and the reasons.
+            if move.rule != "application.decide"
         ],
         "can_edit": can(user, "application.edit", application) and application.is_editable,
         "can_screen": can(user, "application.screen", application),

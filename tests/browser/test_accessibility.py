@@ -68,3 +68,52 @@ def test_account_pages_have_no_wcag_violations(demo_site, page):
     ):
         page.goto(demo_site.url + path)
         assert violations(page) == [], path
+
+
+def test_accreditation_pages_have_no_wcag_violations(demo_site, page, browser):
+    from accreditation.models import Application, Certificate, Organisation
+    from home.demo import DEMO_PASSWORD
+
+    accredited = Organisation.objects.get(accreditation_status="accredited")
+    certificate = Certificate.objects.get(organisation=accredited)
+    for path in (
+        "/organisations/",
+        "/organisations/?status=all&province=34",
+        f"/organisations/{accredited.slug}/",
+        "/accreditation/verify/",
+        f"/accreditation/verify/{certificate.verification_token}/",
+    ):
+        page.goto(demo_site.url + path)
+        assert violations(page) == [], path
+
+    draft = Application.objects.get(status="draft")
+    decision = Application.objects.get(status="decision_pending")
+    in_review = Application.objects.get(status="in_review")
+    criterion = draft.answers.first().criterion
+    for email, paths in (
+        (
+            "ngo@demo.example",
+            [
+                f"/accreditation/applications/{draft.pk}/",
+                f"/accreditation/applications/{draft.pk}/criteria/{criterion.pk}/",
+                "/organisations/register/",
+                f"/organisations/{draft.organisation.slug}/members/",
+                "/organisations/mine/",
+            ],
+        ),
+        (
+            "board@demo.example",
+            [f"/accreditation/applications/{decision.pk}/", "/accreditation/work/"],
+        ),
+        ("reviewer@demo.example", [f"/accreditation/applications/{in_review.pk}/review/"]),
+    ):
+        context = browser.new_context()
+        signed_in = context.new_page()
+        signed_in.goto(demo_site.url + "/accounts/login/")
+        signed_in.get_by_label("E-posta").fill(email)
+        signed_in.locator("input[name=password]").fill(DEMO_PASSWORD)
+        signed_in.get_by_role("button", name="Giriş yap").click()
+        for path in paths:
+            signed_in.goto(demo_site.url + path)
+            assert violations(signed_in) == [], path
+        context.close()
