@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import ConsentPurpose, District, Membership, Organisation, Province
+from .organisations import ORGANISATION_FORM_FIELDS
 from .text import tr_sort_key
 
 
@@ -98,25 +99,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "legal_name",
-            "short_name",
-            "legal_form",
-            "registry_number",
-            "tax_number",
-            "founding_year",
-            "address",
-            "province",
-            "district",
-            "phone",
-            "email",
-            "website",
-            "working_areas",
-            "target_groups",
-            "addiction_types",
-            "description",
-            "logo",
-        ]
+        fields = ORGANISATION_FORM_FIELDS
         widgets = {
             "working_areas": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple,

@@ -17,7 +17,8 @@ from .exceptions import DomainError
 from .models import Invitation, Membership, Organisation, User
 from .text import slugify_tr
 
-ORGANISATION_FIELDS = [
+# The organisation's editable fields, in the order the form shows them.
+ORGANISATION_FORM_FIELDS = [
     "legal_name",
     "short_name",
     "legal_form",
@@ -30,10 +31,14 @@ ORGANISATION_FIELDS = [
     "phone",
     "email",
     "website",
+    "working_areas",
+    "target_groups",
+    "addiction_types",
     "description",
     "logo",
 ]
 ORGANISATION_RELATIONS = ["working_areas", "target_groups", "addiction_types"]
+ORGANISATION_FIELDS = [f for f in ORGANISATION_FORM_FIELDS if f not in ORGANISATION_RELATIONS]
 
 
 class MembershipError(DomainError):
