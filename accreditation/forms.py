@@ -1,5 +1,6 @@
 from allauth.account.forms import SignupForm
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -74,22 +75,29 @@ class ProfileForm(forms.Form):
         return name
 
 
+class GroupedDistricts(BaseChoiceIterator):
+    """Districts grouped under their province, read from the database only when rendered."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def __iter__(self):
+        groups: dict[str, list] = {}
+        for district in self.queryset.select_related("province"):
+            groups.setdefault(district.province.name, []).append((district.pk, district.name))
+        yield ("", "---------")
+        for province in sorted(groups, key=tr_sort_key):
+            yield (province, sorted(groups[province], key=lambda item: tr_sort_key(item[1])))
+
+
 class DistrictChoiceField(forms.ModelChoiceField):
     """Districts grouped by province, so the list works without JavaScript."""
 
     def __init__(self, **kwargs):
-        super().__init__(queryset=District.objects.select_related("province"), **kwargs)
-
-    def _grouped_choices(self):
-        groups: dict[str, list] = {}
-        for district in self.queryset.order_by("province_id", "slug"):
-            groups.setdefault(district.province.name, []).append((district.pk, district.name))
-        for names in groups.values():
-            names.sort(key=lambda item: tr_sort_key(item[1]))
-        return [("", "---------")] + sorted(groups.items(), key=lambda item: tr_sort_key(item[0]))
+        super().__init__(queryset=District.objects.all(), **kwargs)
 
     def _get_choices(self):
-        return self._grouped_choices()
+        return GroupedDistricts(self.queryset)
 
     choices = property(_get_choices, forms.ChoiceField.choices.fset)
 
