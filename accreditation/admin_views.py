@@ -1,6 +1,7 @@
 """Wagtail admin views whose writes must go through the services."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
@@ -60,3 +61,50 @@ class PersonalCertificateCreateView(generic.CreateView):
             completed_on=data["issued_on"],
             by=self.request.user,
         )
+
+
+class StandardCreateView(generic.CreateView):
+    """ "Add" makes the next version as a draft copy of the newest one."""
+
+    def save_instance(self):
+        from .models import Standard
+        from .standards import standard_new_version
+
+        newest = Standard.objects.order_by("-version").first()
+        draft = standard_new_version(based_on=newest, by=self.request.user)
+        for name in ("title", "title_en", "introduction", "introduction_en"):
+            setattr(draft, name, self.form.cleaned_data[name])
+        draft.save()
+        return draft
+
+    def form_valid(self, form):
+        from .exceptions import DomainError
+
+        try:
+            return super().form_valid(form)
+        except DomainError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+
+
+class InstanceRuleEditView(generic.EditView):
+    """Wagtail's edit view asks the model-wide permission; the portal's rules also look at the
+    record (a published standard is frozen), so ask again for this instance."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.user_has_permission_for_instance("change", instance):
+            raise PermissionDenied
+        return instance
+
+
+class StandardEditView(InstanceRuleEditView):
+    """Edit a draft version; ticking "publish" freezes it for new applications."""
+
+    def save_instance(self):
+        from .standards import standard_publish
+
+        instance = self.form.save()
+        if self.form.cleaned_data.get("publish"):
+            standard_publish(standard=instance, by=self.request.user)
+        return instance

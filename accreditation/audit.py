@@ -22,6 +22,8 @@ ACTIONS = {
     "portal.organisation.member_remove": _("Üye çıkarıldı"),
     "portal.organisation.transfer": _("Sahiplik devredildi"),
     "portal.certificate.issue": _("Belge düzenlendi"),
+    "portal.standard.new_version": _("Standardın yeni sürümü oluşturuldu"),
+    "portal.standard.publish": _("Standart sürümü yayımlandı"),
     "portal.application.assign": _("Değerlendirici atandı"),
     "portal.application.declare": _("Çıkar çatışması olmadığı beyan edildi"),
     "portal.application.recuse": _("Değerlendirici çekildi"),

@@ -297,3 +297,15 @@ def _certificate_issue_personal(user, obj) -> bool:
     return (has_role(user, Role.ADMIN) or has_role(user, Role.COORDINATOR)) and staff_mfa_satisfied(
         user
     )
+
+
+@rule("standard.manage")
+def _standard_manage(user, obj) -> bool:
+    """The accreditation board and administrators maintain the standard; a published version is
+    frozen (applications are judged against the version they started on)."""
+    from .standards import is_draft_part
+
+    allowed = (has_role(user, Role.BOARD) or has_role(user, Role.ADMIN)) and (
+        staff_mfa_satisfied(user)
+    )
+    return allowed and (obj is None or is_draft_part(obj))

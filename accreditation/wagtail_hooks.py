@@ -1,14 +1,19 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_views import (
     ConsentTextCreateView,
     ImmutableEditView,
+    InstanceRuleEditView,
     PersonalCertificateCreateView,
     RoleAssignmentCreateView,
     RoleAssignmentDeleteView,
+    StandardCreateView,
+    StandardEditView,
 )
 from .audit import ACTIONS
 from .models import (
@@ -207,23 +212,55 @@ class CertificateViewSet(RuleViewSet):
     search_fields = ["number", "title"]
 
 
+STANDARD_RULES = {"view": "staff.use", "add": "standard.manage", "change": "standard.manage"}
+
+
+class StandardForm(WagtailAdminModelForm):
+    publish = forms.BooleanField(
+        label=_("Bu sürümü yayımla"),
+        required=False,
+        help_text=_("Yayımlanan sürüm bir daha değiştirilemez; yeni başvurular onunla başlar."),
+    )
+
+
 class StandardViewSet(RuleViewSet):
+    """Versions of the standard. "Add" copies the newest version into a draft; a draft's
+    criteria are edited under Ölçütler; publishing freezes it."""
+
     model = Standard
     icon = "list-ol"
-    rules = {"view": "staff.use"}
+    rules = STANDARD_RULES
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = ["title", "title_en"]
+    form_fields = ["title", "title_en", "introduction", "introduction_en"]
     list_display = ["code", "version", "title", "published_at"]
+    add_view_class = StandardCreateView
+    edit_view_class = StandardEditView
+
+    def get_form_class(self, for_update=False):
+        if for_update:
+            return forms.modelform_factory(Standard, form=StandardForm, fields=self.form_fields)
+        return super().get_form_class(for_update)
 
 
 class CriterionViewSet(RuleViewSet):
     model = Criterion
     icon = "list-ul"
-    rules = {"view": "staff.use"}
+    rules = {"view": "staff.use", "change": "standard.manage"}
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = ["title"]
+    form_fields = [
+        "title",
+        "title_en",
+        "guidance",
+        "guidance_en",
+        "required_evidence",
+        "required_evidence_en",
+        "levels",
+        "weight",
+        "mandatory",
+    ]
+    edit_view_class = InstanceRuleEditView
     list_display = ["code", "title", "weight", "mandatory", "group"]
     list_filter = ["group__standard", "mandatory"]
     search_fields = ["code", "title"]
