@@ -102,7 +102,11 @@ def application_detail(request, pk: int):
     for item in application.evidence.filter(removed_at__isnull=True).order_by("uploaded_at"):
         evidence.setdefault(item.criterion_id, []).append(item)
     my_assignment = application.assignments.filter(reviewer=user).exclude(state="recused").first()
-    is_staff_view = (
+    # Until a reviewer declares no conflict of interest they see only that they were assigned.
+    declared = (
+        my_assignment is None or my_assignment.state != ReviewAssignment.State.AWAITING_DECLARATION
+    )
+    is_staff_view = declared and (
         can(user, "application.screen", application)
         or can(user, "application.decide", application)
         or my_assignment is not None
@@ -113,7 +117,9 @@ def application_detail(request, pk: int):
         "rows": [
             {"criterion": c, "answer": answers.get(c.pk), "evidence": evidence.get(c.pk, [])}
             for c in criteria
-        ],
+        ]
+        if declared
+        else [],
         "missing": missing_mandatory_evidence(application),
         "timeline": _timeline(application),
         "moves": [

@@ -317,7 +317,8 @@ def test_the_verification_page_shows_status_and_history_and_nothing_private(clie
     content = client.get(
         reverse("certificate_verify", args=[certificate.verification_token])
     ).content.decode()
-    assert "Askıya alındı" in content and "Denetim sürüyor." in content
+    assert "Askıya alındı" in content
+    assert "Denetim sürüyor." not in content  # the board's reasons are not public
 
 
 def test_looking_up_by_number_needs_the_verification_code(client, world):
@@ -451,3 +452,18 @@ def test_garbled_ids_in_forms_get_a_message_or_404_never_a_server_error(client, 
         reverse("application_criterion", args=[application.pk, criterion.pk]), {"remove": "x.1"}
     )
     assert response.status_code == 404
+
+
+def test_an_assigned_reviewer_sees_the_file_only_after_declaring(client, world):
+    world.reach(A.SCREENING)
+    world.upload_mandatory_evidence()
+    assignment = applications.reviewer_assign(
+        application=world.application, reviewer=world.reviewer1, by=world.coordinator
+    )
+    client.force_login(world.reviewer1)
+    url = reverse("application_detail", args=[world.application.pk])
+    content = client.get(url).content.decode()
+    assert "Çıkar çatışması beyanı" in content
+    assert "tuzuk.pdf" not in content
+    applications.assignment_declare(assignment=assignment, by=world.reviewer1)
+    assert "tuzuk.pdf" in client.get(url).content.decode()
