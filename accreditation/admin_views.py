@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 
 from . import services
 
@@ -108,3 +109,57 @@ class StandardEditView(InstanceRuleEditView):
         if self.form.cleaned_data.get("publish"):
             standard_publish(standard=instance, by=self.request.user)
         return instance
+
+
+class ScopedApplicationMixin:
+    """An application's admin pages open only for staff the rules let see it."""
+
+    def get_object(self, *args, **kwargs):
+        from .permissions import can
+
+        application = super().get_object(*args, **kwargs)
+        if not can(self.request.user, "application.view", application):
+            raise PermissionDenied
+        return application
+
+
+class ApplicationIndexView(generic.IndexView):
+    """The queue: coordinators see their provinces, reviewers their assignments, the board
+    its scope."""
+
+    def get_base_queryset(self):
+        from .selectors import applications_for_staff
+
+        queryset = (
+            super()
+            .get_base_queryset()
+            .select_related("organisation", "organisation__province", "standard")
+        )
+        return applications_for_staff(self.request.user, queryset)
+
+
+class ApplicationInspectView(ScopedApplicationMixin, generic.InspectView):
+    pass
+
+
+class ApplicationHistoryView(ScopedApplicationMixin, history.HistoryView):
+    # Reading the history needs no right to change the record (nobody edits it here: every
+    # change goes through the life cycle).
+    permission_required = "view"
+    any_permission_required = None
+
+
+class ApplicationUsageView(ScopedApplicationMixin, usage.UsageView):
+    pass
+
+
+class CertificateIndexView(generic.IndexView):
+    """Personal certificates name people: only the staff who issue them see them listed."""
+
+    def get_base_queryset(self):
+        from .permissions import can
+
+        queryset = super().get_base_queryset()
+        if not can(self.request.user, "certificate.issue_personal"):
+            queryset = queryset.exclude(kind="personal")
+        return queryset

@@ -1,10 +1,17 @@
+import datetime
+
 import django_filters
 from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 
 from .models import (
     AccreditationStatus,
     AddictionType,
+    Application,
     District,
     Organisation,
     Province,
@@ -80,3 +87,27 @@ class OrganisationDirectoryFilter(django_filters.FilterSet):
         if value == "all":
             return queryset
         return queryset.filter(accreditation_status=value)
+
+
+class ApplicationQueueFilter(WagtailFilterSet):
+    """The staff queue in the admin: by status, province, kind, waiting time and overdue."""
+
+    overdue = django_filters.BooleanFilter(label=_("Gecikmede"), method="filter_overdue")
+    waiting_days = django_filters.NumberFilter(
+        label=_("En az şu kadar gündür bekleyen"), method="filter_waiting_days", min_value=0
+    )
+
+    class Meta:
+        model = Application
+        fields = ["status", "organisation__province", "kind"]
+
+    def filter_overdue(self, queryset, name, value):
+        now = timezone.now()
+        late = Q(pk__in=[])
+        for status, days in settings.PORTAL_STEP_LIMIT_DAYS.items():
+            late |= Q(status=status, status_changed_at__lt=now - datetime.timedelta(days=days))
+        return queryset.filter(late) if value else queryset.exclude(late)
+
+    def filter_waiting_days(self, queryset, name, value):
+        since = timezone.now() - datetime.timedelta(days=int(value))
+        return queryset.filter(status_changed_at__lte=since)

@@ -6,6 +6,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_views import (
+    ApplicationHistoryView,
+    ApplicationIndexView,
+    ApplicationInspectView,
+    ApplicationUsageView,
+    CertificateIndexView,
     ConsentTextCreateView,
     ImmutableEditView,
     InstanceRuleEditView,
@@ -16,6 +21,7 @@ from .admin_views import (
     StandardEditView,
 )
 from .audit import ACTIONS
+from .filters import ApplicationQueueFilter
 from .models import (
     ActivityType,
     AddictionType,
@@ -32,7 +38,6 @@ from .models import (
     WorkingArea,
 )
 from .permissions import RulePermissionPolicy
-from .selectors import applications_for_staff
 
 TERM_FIELDS = ["name", "name_en", "slug", "description", "sort_order", "is_active"]
 
@@ -173,7 +178,7 @@ class ApplicationViewSet(RuleViewSet):
         "is_overdue",
         "round",
     ]
-    list_filter = ["status", "organisation__province", "kind"]
+    filterset_class = ApplicationQueueFilter
     list_export = [
         "organisation",
         "province_name",
@@ -187,12 +192,10 @@ class ApplicationViewSet(RuleViewSet):
     ]
     export_filename = "basvurular"
     search_fields = ["organisation__legal_name"]
-
-    def get_queryset(self, request):
-        queryset = Application.objects.select_related(
-            "organisation", "organisation__province", "standard"
-        )
-        return applications_for_staff(request.user, queryset)
+    index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationInspectView
+    history_view_class = ApplicationHistoryView
+    usage_view_class = ApplicationUsageView
 
 
 class CertificateViewSet(RuleViewSet):
@@ -205,6 +208,7 @@ class CertificateViewSet(RuleViewSet):
     form_fields = ["holder", "title", "hours", "issued_on"]
     add_view_class = PersonalCertificateCreateView
     edit_view_class = ImmutableEditView
+    index_view_class = CertificateIndexView
     list_display = ["number", "kind", "tier", "status", "issued_on", "expires_on"]
     list_filter = ["kind", "status", "tier"]
     list_export = ["number", "kind", "tier", "status", "issued_on", "expires_on"]

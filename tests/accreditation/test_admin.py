@@ -137,3 +137,66 @@ def test_the_admin_menu_shows_reference_data_to_an_editor(client):
     client.force_login(staff_user(Role.EDITOR))
     content = client.get("/admin/").content.decode()
     assert "Referans veriler" in content
+
+
+def test_the_admin_queue_filters_overdue_and_long_waiting_applications(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from accreditation.factories import AccreditationWorld
+    from accreditation.models import Application
+
+    late = AccreditationWorld()
+    late.reach("submitted")
+    Application.objects.filter(pk=late.application.pk).update(
+        status_changed_at=timezone.now() - datetime.timedelta(days=9)
+    )
+    fresh = AccreditationWorld()
+    fresh.reach("submitted")
+    client.force_login(late.coordinator)
+    content = client.get(reverse("application:index"), {"overdue": "true"}).content.decode()
+    assert late.organisation.legal_name in content
+    assert fresh.organisation.legal_name not in content
+    content = client.get(reverse("application:index"), {"waiting_days": "8"}).content.decode()
+    assert late.organisation.legal_name in content
+    assert fresh.organisation.legal_name not in content
+    response = client.get(reverse("application:index"), {"export": "csv", "overdue": "true"})
+    assert late.organisation.legal_name in b"".join(response.streaming_content).decode()
+
+
+def test_a_coordinator_sees_only_their_provinces_applications_in_the_admin(client):
+    from accreditation.factories import AccreditationWorld
+
+    istanbul = AccreditationWorld(34)
+    istanbul.reach("submitted")
+    ankara = AccreditationWorld(6)
+    ankara.organisation.province_id = 6
+    ankara.organisation.district = ankara.organisation.district.__class__.objects.filter(
+        province_id=6
+    ).first()
+    ankara.organisation.save()
+    ankara.reach("submitted")
+    client.force_login(istanbul.coordinator)
+    content = client.get(reverse("application:index")).content.decode()
+    assert istanbul.organisation.legal_name in content
+    assert ankara.organisation.legal_name not in content
+
+
+def test_admin_pages_of_an_application_open_only_for_staff_who_may_see_it(client):
+    from accreditation.factories import AccreditationWorld
+
+    world = AccreditationWorld(34)
+    world.reach("submitted")
+    client.force_login(world.coordinator)
+    pk = world.application.pk
+    for name in ("application:inspect", "application:history"):
+        assert client.get(reverse(name, args=[pk])).status_code == 200, name
+    client.force_login(staff_user(Role.COORDINATOR, 6))
+    for name in ("application:inspect", "application:history"):
+        assert client.get(reverse(name, args=[pk])).status_code in (302, 403), name
+    client.force_login(world.reviewer3)  # a reviewer of the province, not assigned
+    assert (
+        world.organisation.legal_name
+        not in client.get(reverse("application:index")).content.decode()
+    )
