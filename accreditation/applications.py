@@ -25,7 +25,7 @@ from .models import (
     Standard,
     User,
 )
-from .permissions import can, has_role, membership_role, require
+from .permissions import has_role, membership_role, require
 from .selectors import active_assignments, criteria_of, review_summary
 
 
@@ -319,7 +319,3 @@ def application_decide(*, application: Application, outcome: str, note: str, by:
     except KeyError:
         raise ApplicationError(_("Geçersiz karar.")) from None
     transition(application, target, by=by, note=note)
-
-
-def may(user: User, action: str, application: Application) -> bool:
-    return can(user, action, application)

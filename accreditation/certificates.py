@@ -3,14 +3,12 @@
 import datetime
 import secrets
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from .audit import audit
+from .mail import absolute_url, send_templated_mail
 from .models import (
     REMINDER_DAYS,
     AccreditationStatus,
@@ -52,10 +50,6 @@ def verification_code(certificate: Certificate) -> str:
 
 def verification_path(certificate: Certificate) -> str:
     return reverse("certificate_verify", args=[certificate.verification_token])
-
-
-def verification_url(certificate: Certificate) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + verification_path(certificate)
 
 
 def sync_organisation_status(organisation: Organisation) -> None:
@@ -202,25 +196,19 @@ def send_due_reminders(*, today: datetime.date | None = None) -> int:
 
 
 def _mail_reminder(certificate: Certificate, *, days_left: int) -> None:
-    owners = Membership.objects.filter(
-        organisation=certificate.organisation, role__in=["owner", "manager"]
-    ).select_related("user")
-    for membership in owners:
+    url = absolute_url(reverse("application_start", args=[certificate.organisation.slug]))
+    managing = Membership.objects.filter(organisation=certificate.organisation).managing()
+    for membership in managing.select_related("user"):
         person = membership.user
-        with translation.override(person.preferred_language):
-            context = {
+        send_templated_mail(
+            "accreditation/emails/expiry_reminder",
+            {
                 "certificate": certificate,
                 "organisation": certificate.organisation,
                 "days_left": days_left,
                 "person": person,
-                "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("application_start", args=[certificate.organisation.slug]),
-            }
-            send_mail(
-                render_to_string(
-                    "accreditation/emails/expiry_reminder_subject.txt", context
-                ).strip(),
-                render_to_string("accreditation/emails/expiry_reminder.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [person.email],
-            )
+                "url": url,
+            },
+            to=person.email,
+            language=person.preferred_language,
+        )

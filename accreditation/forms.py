@@ -10,6 +10,22 @@ from .organisations import ORGANISATION_FORM_FIELDS
 from .text import tr_sort_key
 
 
+class FullNameField(forms.CharField):
+    """A person's name as typed, in any letters ("Çağrı", "İbrahim"), inner spaces collapsed."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Ad soyad"))
+        kwargs.setdefault("max_length", 150)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value) -> str:
+        name = " ".join((super().clean(value) or "").split())
+        if not name:
+            raise forms.ValidationError(_("Adınızı ve soyadınızı yazın."))
+        return name
+
+
 def consent_field_name(purpose: ConsentPurpose) -> str:
     return f"consent_{purpose.key}"
 
@@ -21,11 +37,7 @@ class PortalSignupForm(SignupForm):
     linked beside the form, not bundled into any box.
     """
 
-    full_name = forms.CharField(
-        label=_("Ad soyad"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    full_name = FullNameField()
     field_order = ["full_name", "email", "password1", "password2"]
 
     def __init__(self, *args, **kwargs):
@@ -38,12 +50,6 @@ class PortalSignupForm(SignupForm):
             self.fields[consent_field_name(purpose)] = forms.BooleanField(
                 required=False, label=purpose.label, help_text=texts[-1].localized_body
             )
-
-    def clean_full_name(self) -> str:
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Adınızı ve soyadınızı yazın."))
-        return name
 
     def consent_bound_fields(self):
         return [self[name] for name in self.fields if name.startswith("consent_")]
@@ -58,21 +64,11 @@ class PortalSignupForm(SignupForm):
 
 
 class ProfileForm(forms.Form):
-    full_name = forms.CharField(
-        label=_("Ad soyad"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    full_name = FullNameField()
     preferred_language = forms.ChoiceField(
         label=_("E-postalar için tercih ettiğiniz dil"),
         choices=[("tr", "Türkçe"), ("en", "English")],
     )
-
-    def clean_full_name(self) -> str:
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Adınızı ve soyadınızı yazın."))
-        return name
 
 
 class GroupedDistricts(BaseChoiceIterator):

@@ -3,17 +3,15 @@
 import hashlib
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .audit import audit
 from .exceptions import DomainError
+from .mail import send_templated_mail
 from .models import Invitation, Membership, Organisation, User
 from .text import slugify_tr
 
@@ -123,21 +121,18 @@ def invitation_create(
         expires_at=timezone.now() + Invitation.VALID_FOR,
     )
     recipient = User.objects.filter(email__iexact=email).first()
-    language = recipient.preferred_language if recipient else translation.get_language()
-    with translation.override(language):
-        context = {
+    send_templated_mail(
+        "accreditation/emails/invitation",
+        {
             "organisation": organisation,
             "invited_by": invited_by,
             "role": invitation.get_role_display(),
             "url": base_url + reverse("organisation_invitation", args=[token]),
             "expires_at": invitation.expires_at,
-        }
-        send_mail(
-            render_to_string("accreditation/emails/invitation_subject.txt", context).strip(),
-            render_to_string("accreditation/emails/invitation.txt", context),
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-        )
+        },
+        to=email,
+        language=recipient.preferred_language if recipient else translation.get_language(),
+    )
     audit(organisation, "portal.organisation.invite", user=invited_by, data={"role": role})
     return invitation
 

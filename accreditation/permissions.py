@@ -6,11 +6,9 @@ core never imports them.
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -46,22 +44,6 @@ def can(user, action: str, obj: Any = None) -> bool:
 def require(user, action: str, obj: Any = None) -> None:
     if not can(user, action, obj):
         raise PermissionDenied(action)
-
-
-def rule_required(action: str):
-    """View decorator: sign-in first, then the rule for ``action`` (no object)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            require(request.user, action)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 # --- Roles -----------------------------------------------------------------------------------

@@ -4,17 +4,15 @@ Attached to the models from ``AccreditationConfig.ready()``. Every move goes thr
 ``accreditation.lifecycle.transition``.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import F, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import certificates
 from .exceptions import DomainError
 from .lifecycle import SYSTEM, Lifecycle, Move
+from .mail import absolute_url, send_templated_mail
 from .models import (
     Application,
     Certificate,
@@ -157,9 +155,9 @@ def on_certificate_change(certificate, change) -> None:
 def _recipients(application, status: str) -> set:
     people = {
         m.user
-        for m in Membership.objects.filter(
-            organisation=application.organisation, role__in=["owner", "manager"]
-        ).select_related("user")
+        for m in Membership.objects.filter(organisation=application.organisation)
+        .managing()
+        .select_related("user")
     }
     province = application.organisation.province_id
     if status in {A.SUBMITTED, A.APPEALED}:
@@ -184,25 +182,21 @@ def _recipients(application, status: str) -> set:
 
 
 def notify_application(application, change) -> None:
-    path = reverse("application_detail", args=[application.pk])
+    url = absolute_url(reverse("application_detail", args=[application.pk]))
     for person in _recipients(application, change.to_status):
-        with translation.override(person.preferred_language):
-            context = {
+        send_templated_mail(
+            "accreditation/emails/application_status",
+            {
                 "application": application,
                 "organisation": application.organisation,
                 "status": dict(A.choices)[change.to_status],
                 "note": change.note,
                 "person": person,
-                "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
-            }
-            send_mail(
-                render_to_string(
-                    "accreditation/emails/application_status_subject.txt", context
-                ).strip(),
-                render_to_string("accreditation/emails/application_status.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [person.email],
-            )
+                "url": url,
+            },
+            to=person.email,
+            language=person.preferred_language,
+        )
 
 
 APPLICATION_LIFECYCLE = Lifecycle(

@@ -178,6 +178,10 @@ class MembershipQuerySet(models.QuerySet):
     def owners(self) -> "MembershipQuerySet":
         return self.filter(role=Membership.Role.OWNER)
 
+    def managing(self) -> "MembershipQuerySet":
+        """Owners and managers: the people who act for the organisation and hear about it."""
+        return self.filter(role__in=[Membership.Role.OWNER, Membership.Role.MANAGER])
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -433,9 +432,9 @@ def work(request):
         ).distinct(),
         "decision": [
             application
-            for application in applications.filter(status=ApplicationStatus.DECISION_PENDING)
-            .in_provinces(province_ids_for(user, Role.BOARD))
-            .prefetch_related(Prefetch("assignments"))
+            for application in applications.filter(
+                status=ApplicationStatus.DECISION_PENDING
+            ).in_provinces(province_ids_for(user, Role.BOARD))
             if can(user, "application.decide", application)
         ]
         if has_role(user, Role.BOARD)

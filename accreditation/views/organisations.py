@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -205,7 +207,7 @@ def invitation(request, token: str):
         return render(request, "accreditation/invitation.html", {"invitation": None}, status=404)
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"{request.build_absolute_uri('/accounts/login/')}?next={request.path}")
+            return redirect_to_login(request.path, reverse("account_login"))
         try:
             services.invitation_accept(invitation=found, user=request.user)
         except DomainError as error:
