@@ -135,3 +135,19 @@ def transition(record, target: str, *, by=None, note: str = "") -> StatusChange:
 
 def _label(model, status: str) -> str:
     return str(dict(model.Status.choices).get(status, status))
+
+
+def record_start(record, *, by=None, note: str = "") -> StatusChange:
+    """Write the first history row of a record created in its initial status, so its timeline
+    begins with who created it and when."""
+    lifecycle: Lifecycle = type(record).lifecycle
+    change = StatusChange.objects.create(
+        record=record, from_status="", to_status=record.status, by=by, note=note.strip()
+    )
+    audit(
+        record,
+        f"portal.{lifecycle.name}.transition",
+        user=by,
+        data={"from": "", "to": record.status, "note": note.strip()},
+    )
+    return change

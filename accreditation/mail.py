@@ -73,15 +73,17 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send_templated_mail(template: str, context: dict, *, to: str, language: str) -> None:
+def send_templated_mail(
+    template: str, context: dict, *, to: str, language: str, headers: dict | None = None
+) -> None:
     """Render ``<template>_subject.txt`` and ``<template>.txt`` in the recipient's language and
     send them (through the queued backend, like every portal mail)."""
     from django.conf import settings
-    from django.core.mail import send_mail
+    from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
     from django.utils import translation
 
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to], headers=headers).send()

@@ -21,10 +21,21 @@ ROLE_PERMISSIONS: dict[Role, list[tuple[str, str]]] = {
     ],
     Role.REVIEWER: ADMIN_ACCESS,
     Role.BOARD: ADMIN_ACCESS,
-    Role.COORDINATOR: ADMIN_ACCESS,
+    # Coordinators draft pages (a provincial campaign, say) and submit them to the editors'
+    # moderation workflow; they cannot publish.
+    Role.COORDINATOR: ADMIN_ACCESS
+    + [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
     Role.ADMIN: ADMIN_ACCESS,
 }
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+PAGE_PERMISSIONS = {
+    Role.EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    Role.COORDINATOR: ["add_page", "change_page"],
+}
 
 
 @transaction.atomic
@@ -44,10 +55,10 @@ def sync_role_groups(using: str = "default") -> None:
                 wanted.append(permission)
         group.permissions.add(*wanted)
 
-        if role == Role.EDITOR:
+        if role in PAGE_PERMISSIONS:
             root = Page.get_first_root_node()
             if root is not None:
-                for codename in EDITOR_PAGE_PERMISSIONS:
+                for codename in PAGE_PERMISSIONS[role]:
                     permission = Permission.objects.filter(
                         content_type__app_label="wagtailcore", codename=codename
                     ).first()

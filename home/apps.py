@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
-    """The public site: home page, standard pages and site settings."""
+    """The public site: home page, standard pages, campaigns, the language guide and glossary."""
 
     name = "home"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from . import campaigns, signals  # noqa: F401  (rules and signal handlers register)
+
+        campaigns.attach()

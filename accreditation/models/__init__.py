@@ -28,7 +28,7 @@ from .organisations import (
     Organisation,
 )
 from .people import User
-from .places import District, Province
+from .places import District, Province, SupportUnit
 from .roles import Role, RoleAssignment
 from .standards import MANDATORY_MINIMUM, Criterion, CriterionGroup, Standard
 from .taxonomy import ActivityType, AddictionType, TargetGroup, WorkingArea
@@ -67,6 +67,7 @@ __all__ = [
     "SiteVisit",
     "Standard",
     "StatusChange",
+    "SupportUnit",
     "TargetGroup",
     "User",
     "WorkingArea",

@@ -60,3 +60,52 @@ class District(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SupportUnitQuerySet(models.QuerySet):
+    def active(self) -> "SupportUnitQuerySet":
+        return self.filter(is_active=True).order_by(turkish("name"))
+
+
+class SupportUnit(models.Model):
+    """An official place people are signposted to for help with addiction: a Bağımlılık
+    Danışma Birimi (BDB) or a treatment centre. The portal never takes cases itself."""
+
+    class Kind(models.TextChoices):
+        BDB = "bdb", _("Bağımlılık Danışma Birimi (BDB)")
+        TREATMENT = "treatment", _("Tedavi merkezi (AMATEM / ÇEMATEM)")
+        OTHER = "other", _("Diğer destek birimi")
+
+    kind = models.CharField(_("tür"), max_length=20, choices=Kind.choices, default=Kind.BDB)
+    name = models.CharField(_("ad"), max_length=200)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="support_units", verbose_name=_("İl")
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="support_units",
+        verbose_name=_("İlçe"),
+    )
+    address = models.CharField(_("adres"), max_length=300, blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    website = models.URLField(_("web adresi"), blank=True)
+    is_active = models.BooleanField(_("gösteriliyor"), default=True)
+
+    objects = SupportUnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["province_id", "name"]
+        verbose_name = _("destek birimi")
+        verbose_name_plural = _("destek birimleri")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.province})"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.district_id and self.province_id and self.district.province_id != self.province_id:
+            raise ValidationError({"district": _("Bu ilçe seçilen ile ait değil.")})

@@ -10,7 +10,7 @@ from wagtail.search import index
 from accreditation.models import Organisation
 from accreditation.text import slugify_tr
 
-from .blocks import BodyBlock, KeyFiguresBlock
+from ..blocks import BodyBlock, KeyFiguresBlock
 
 
 class PortalPage(Page):
@@ -52,23 +52,48 @@ class HomePage(PortalPage):
 
     # One home page per language, each a translation of the others, directly under the root.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.CampaignIndexPage", "home.LanguageGuidePage"]
 
     class Meta:
         verbose_name = _("ana sayfa")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_sections()
+        context["sections"] = home_sections(self)
         return context
 
 
 HOME_ORGANISATIONS = 6
+HOME_CAMPAIGNS = 3
 
 
-def home_sections() -> list[dict]:
+def home_sections(home: "HomePage") -> list[dict]:
     """The front page's lists: items are dicts with ``title``, ``url`` and ``meta``.
-    Campaigns and events fill in as those features arrive."""
+    Events fill in when that feature arrives."""
+    from django.utils.formats import date_format
+
+    from .campaigns import CampaignIndexPage, CampaignPage, Phase
+
+    index = CampaignIndexPage.objects.child_of(home).live().first()
+    campaigns = [
+        {
+            "title": campaign.title,
+            "url": campaign.url,
+            "meta": _("%(phase)s · %(start)s – %(end)s")
+            % {
+                "phase": Phase.ACTIVE.label if campaign.phase_rank == 0 else Phase.UPCOMING.label,
+                "start": date_format(campaign.start_date, "SHORT_DATE_FORMAT"),
+                "end": date_format(campaign.end_date, "SHORT_DATE_FORMAT"),
+            },
+        }
+        for campaign in (
+            CampaignPage.objects.descendant_of(home)
+            .live()
+            .public()
+            .current()
+            .for_listing()[:HOME_CAMPAIGNS]
+        )
+    ]
     organisations = [
         {
             "title": organisation.display_name,
@@ -83,8 +108,10 @@ def home_sections() -> list[dict]:
         {
             "key": "campaigns",
             "title": _("Güncel kampanyalar"),
-            "items": [],
+            "items": campaigns,
             "empty": _("Şu anda yayında bir kampanya yok."),
+            "more_url": index.url if index else None,
+            "more_label": _("Tüm kampanyalar"),
         },
         {
             "key": "events",
@@ -116,7 +143,7 @@ class StandardPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.LanguageGuidePage"]
 
     class Meta:
         verbose_name = _("standart sayfa")
