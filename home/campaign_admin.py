@@ -1,0 +1,1 @@
+"""Admin side of campaigns (updates to followers, pledges, followers)."""

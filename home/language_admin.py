@@ -1,0 +1,1 @@
+"""Admin side of the language checker (glossary viewset, editor warnings, report)."""
