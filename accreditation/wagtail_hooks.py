@@ -34,6 +34,7 @@ from .models import (
     Province,
     RoleAssignment,
     Standard,
+    SupportUnit,
     TargetGroup,
     WorkingArea,
 )
@@ -112,6 +113,18 @@ class DistrictViewSet(RuleViewSet):
     copy_view_enabled = False
 
 
+class SupportUnitViewSet(RuleViewSet):
+    """Counselling units and treatment centres visitors are signposted to."""
+
+    model = SupportUnit
+    icon = "warning"
+    form_fields = ["kind", "name", "province", "district", "address", "phone", "website", "is_active"]
+    list_display = ["name", "kind", "province", "is_active"]
+    list_filter = ["kind", "province", "is_active"]
+    search_fields = ["name", "address"]
+    copy_view_enabled = False
+
+
 class ReferenceDataGroup(ViewSetGroup):
     menu_label = _("Referans veriler")
     menu_icon = "list-ul"
@@ -123,6 +136,7 @@ class ReferenceDataGroup(ViewSetGroup):
         ActivityTypeViewSet,
         ProvinceViewSet,
         DistrictViewSet,
+        SupportUnitViewSet,
     )
 
 

@@ -285,10 +285,14 @@ class ParticipatingOrganisationsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        page = (parent_context or {}).get("page")
-        context["organisations"] = (
-            page.participating_organisations() if hasattr(page, "participating_organisations") else []
-        )
+        parent_context = parent_context or {}
+        page = parent_context.get("page")
+        if "participating" in parent_context:  # the campaign page has the list already
+            context["organisations"] = parent_context["participating"]
+        elif hasattr(page, "participating_organisations"):
+            context["organisations"] = page.participating_organisations()
+        else:
+            context["organisations"] = []
         return context
 
 

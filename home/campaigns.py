@@ -163,7 +163,7 @@ def _localized_url(name: str, token: str, language: str) -> str:
 def _send_confirmation(follower: CampaignFollower) -> None:
     follower.confirmation_sent_at = timezone.now()
     follower.save(update_fields=["confirmation_sent_at"])
-    campaign = _page_in(follower.campaign, follower.language)
+    campaign = page_in_language(follower.campaign, follower.language)
     send_templated_mail(
         "home/mail/follow_confirm",
         {
@@ -185,7 +185,7 @@ def _unsubscribe_headers(follower: CampaignFollower) -> dict:
     }
 
 
-def _page_in(campaign: CampaignPage, language: str) -> CampaignPage:
+def page_in_language(campaign: CampaignPage, language: str) -> CampaignPage:
     """The campaign's page in ``language`` when it has one, else the campaign itself."""
     from wagtail.models import Locale
 
@@ -324,7 +324,7 @@ def deliver_update(update: CampaignUpdate) -> int:
             send_templated_mail(
                 "home/mail/campaign_update",
                 {
-                    "campaign": _page_in(locked.campaign, follower.language),
+                    "campaign": page_in_language(locked.campaign, follower.language),
                     "update": locked,
                     "unsubscribe_url": unsubscribe_url(follower),
                 },

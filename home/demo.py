@@ -460,11 +460,13 @@ def create_accounts() -> list[User]:
 def load_demo_data() -> dict[str, int]:
     random.seed(SEED)
     load_reference_data()
-    build_page_tree()
+    home = build_page_tree()
     people = create_accounts()
     from .demo_accreditation import build as build_accreditation
+    from .demo_campaigns import build as build_campaigns
 
     build_accreditation(DEMO_PASSWORD)
+    campaigns = build_campaigns(home)
     return {
         "provinces": Province.objects.count(),
         "districts": District.objects.count(),
@@ -473,4 +475,5 @@ def load_demo_data() -> dict[str, int]:
         "organisations": Organisation.objects.count(),
         "applications": Application.objects.count(),
         "certificates": Certificate.objects.count(),
+        **campaigns,
     }

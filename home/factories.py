@@ -1,9 +1,12 @@
 """Factories for pages. Pages are added under a parent the way the admin adds them."""
 
+import datetime as dt
+
 import factory
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from .models import HomePage, StandardPage
+from .models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -15,6 +18,8 @@ class PageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
         page = model_class(*args, **kwargs)
+        if not publish:
+            page.live = False
         parent = parent or Page.get_first_root_node()
         parent.add_child(instance=page)
         if publish:
@@ -36,3 +41,34 @@ class StandardPageFactory(PageFactory):
         model = StandardPage
 
     introduction = "Portal hakkında kısa bilgi."
+
+
+class CampaignIndexPageFactory(PageFactory):
+    class Meta:
+        model = CampaignIndexPage
+
+    title = "Kampanyalar"
+    slug = "kampanyalar"
+
+
+class CampaignPageFactory(PageFactory):
+    """A running, nationwide campaign unless told otherwise (``days=(start, end)`` relative to
+    today moves it into the past or the future)."""
+
+    class Meta:
+        model = CampaignPage
+
+    title = factory.Sequence(lambda n: f"Kampanya {n}")
+    slogan = "Birlikte daha güçlüyüz"
+    summary = "Bağımlılıkla mücadelede ortak bir kampanya."
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=5))
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+    nationwide = True
+
+    @classmethod
+    def _create(cls, model_class, *args, days=None, **kwargs):
+        if days is not None:
+            today = timezone.localdate()
+            kwargs["start_date"] = today + dt.timedelta(days=days[0])
+            kwargs["end_date"] = today + dt.timedelta(days=days[1])
+        return super()._create(model_class, *args, **kwargs)

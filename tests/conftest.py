@@ -61,3 +61,12 @@ def person(db):
 @pytest.fixture
 def other_person(db):
     return UserFactory()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and other cached state from one test must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accreditation.models import Organisation
@@ -58,7 +60,7 @@ class Phase(models.TextChoices):
 PHASE_ORDER = {Phase.ACTIVE: 0, Phase.UPCOMING: 1, Phase.PAST: 2}
 
 
-class CampaignQuerySet(models.QuerySet):
+class CampaignQuerySet(PageQuerySet):
     def with_phase(self, today: dt.date | None = None) -> "CampaignQuerySet":
         """Annotate ``phase_rank`` (0 active, 1 upcoming, 2 past) for ordering and grouping."""
         today = today or timezone.localdate()
@@ -353,9 +355,27 @@ class CampaignPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         from ..campaigns import campaign_context
 
+        forms = kwargs.pop("forms", None) or {}
         context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_context(self, request))
+        context.update(campaign_context(self, request, **forms))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The page's own forms (follow, join, leave) post back to it: success redirects, a
+        refused request renders the page again with what was entered and why."""
+        if request.method == "POST":
+            from ..campaigns import handle_post
+
+            response, forms = handle_post(self, request)
+            if response is not None:
+                return response
+            return TemplateResponse(
+                request,
+                self.get_template(request, *args, **kwargs),
+                self.get_context(request, *args, forms=forms, **kwargs),
+                status=400,
+            )
+        return super().serve(request, *args, **kwargs)
 
 
 class CampaignMessage(Orderable):
