@@ -17,6 +17,8 @@ from wagtail.models import Locale
 
 from accreditation.models import (
     AddictionType,
+    ConsentPurpose,
+    ConsentText,
     District,
     Organisation,
     Province,
@@ -638,6 +640,16 @@ def _pledge(campaign: CampaignPage, legal_name: str, email: str, *, while_runnin
 
 
 def build(home_tr: HomePage) -> dict[str, int]:
+    from wagtail.models import Collection
+
+    from .glossary_seed import load_follow_consent, load_glossary
+    from .models import GlossaryTerm
+
+    # Migrations create these; a flushed test database has lost them.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    load_glossary(GlossaryTerm)
+    load_follow_consent(ConsentPurpose, ConsentText)
     tr = Locale.objects.get(language_code="tr")
     en = Locale.objects.get(language_code="en")
     home_en = home_tr.get_translation(en)

@@ -1,6 +1,8 @@
-"""The glossary's first terms, from the portal's stigma-free language rules (PRODUCT.md).
+"""Seed data of the site app: the glossary's first terms (from the portal's stigma-free language
+rules in PRODUCT.md) and the consent text for following a campaign by e-mail.
 
-Loaded by a data migration; editors keep the glossary in the admin from then on.
+Loaded by a data migration and again, idempotently, by the demo data; editors keep both in the
+admin from then on.
 """
 
 PERSON_FIRST = (
@@ -90,3 +92,41 @@ TERMS = [
         "It implies that a person who uses substances is “dirty”. Avoid it about substance use.",
     ),
 ]
+
+
+FOLLOW_PURPOSE = (
+    "campaign_updates",
+    "Kampanya duyuruları (e-posta ile takip)",
+    "Campaign updates (following by e-mail)",
+)
+FOLLOW_TEXT = (
+    "Takip ettiğim kampanyayla ilgili duyuruların (etkinlikler, ortak paylaşım zamanları, yeni "
+    "materyaller) e-posta adresime gönderilmesine açık rıza veriyorum. E-posta adresim yalnızca "
+    "bu amaçla kullanılır, üçüncü kişilerle paylaşılmaz. Her e-postadaki bağlantıyla takibi "
+    "bırakabilirim; bıraktığımda adresime başka duyuru gönderilmez."
+)
+FOLLOW_TEXT_EN = (
+    "I give my explicit consent to receive updates about the campaign I follow (events, shared "
+    "posting moments, new materials) at my e-mail address. My address is used for this purpose "
+    "only and is not shared with third parties. I can stop following with the link in every "
+    "e-mail; after that no further updates are sent to my address."
+)
+
+
+def load_glossary(GlossaryTerm) -> None:
+    for language, term, preferred, reason in TERMS:
+        GlossaryTerm.objects.get_or_create(
+            term=term, language=language, defaults={"preferred": preferred, "reason": reason}
+        )
+
+
+def load_follow_consent(ConsentPurpose, ConsentText) -> None:
+    key, name, name_en = FOLLOW_PURPOSE
+    purpose, _created = ConsentPurpose.objects.get_or_create(
+        key=key,
+        # Asked on the campaign page when someone follows, not at sign-up.
+        defaults={"name": name, "name_en": name_en, "is_active": False, "sort_order": 50},
+    )
+    ConsentText.objects.get_or_create(
+        purpose=purpose, version=1, defaults={"body": FOLLOW_TEXT, "body_en": FOLLOW_TEXT_EN}
+    )

@@ -22,6 +22,10 @@ PUBLIC_PAGES = [
     "/en/accounts/signup/",
     "/accounts/password/reset/",
     "/search/?q=rıza",
+    "/kampanyalar/",
+    "/kampanyalar/istesenyeter/",
+    "/en/campaigns/istesenyeter/",
+    "/iletisim-rehberi/",
     "/boyle-bir-sayfa-yok/",
 ]
 
