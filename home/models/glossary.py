@@ -5,6 +5,8 @@ from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accreditation.collation import turkish
+
 
 class GlossaryTermQuerySet(models.QuerySet):
     def active(self) -> "GlossaryTermQuerySet":
@@ -14,7 +16,7 @@ class GlossaryTermQuerySet(models.QuerySet):
         """The terms of the reader's language first, then the others."""
         language = "en" if (get_language() or "tr").startswith("en") else "tr"
         return self.order_by(
-            models.Case(models.When(language=language, then=0), default=1), "term"
+            models.Case(models.When(language=language, then=0), default=1), turkish("term")
         )
 
 

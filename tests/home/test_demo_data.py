@@ -89,7 +89,7 @@ def test_one_demo_account_per_role_each_able_to_sign_in(demo, client):
 
 def test_every_demo_page_opens_and_no_internal_link_is_broken(demo, client):
     pages = [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
-    assert len(pages) == 10
+    assert len(pages) == 20
     to_visit = list(pages) + ["/accounts/login/", "/accounts/signup/", "/en/accounts/signup/"]
     seen: set[str] = set()
     statics: set[str] = set()
@@ -151,3 +151,25 @@ def test_demo_organisations_cover_every_state_of_the_cycle(demo):
     for email in ("reviewer@demo.example", "coordinator@demo.example", "board@demo.example"):
         user = User.objects.get(email=email)
         assert applications_for_staff(user, Application.objects.open()).exists(), email
+
+
+def test_demo_campaigns_show_every_phase_the_kit_and_who_joined(demo, client):
+    from home.models import CampaignFollower, CampaignPage, GlossaryTerm, LanguageGuidePage
+
+    turkish = CampaignPage.objects.filter(locale__language_code="tr")
+    assert sorted(c.phase for c in turkish) == ["active", "past", "upcoming"]
+    campaign = turkish.get(slug="istesenyeter")
+    assert campaign.hashtag == "#isteSENyeter"
+    assert campaign.messages.count() == 4 and campaign.visuals.count() == 1
+    assert campaign.publish_moment is not None
+    assert [o.legal_name for o in campaign.participating_organisations()] == [
+        "Ege Yeşil Yaşam Derneği"
+    ]
+    assert campaign.followers.filter(status=CampaignFollower.Status.CONFIRMED).count() == 1
+    html = client.get(campaign.url).content.decode()
+    assert "Başarabilirsin isteSENyeter" in html
+    assert "Kamu–STK İşbirliği Çalıştayı Sonuç Raporu, 2018" in html
+    assert LanguageGuidePage.objects.count() == 2
+    assert GlossaryTerm.objects.filter(term="torbacı").exists()
+    english = campaign.get_translation(campaign.locale.__class__.objects.get(language_code="en"))
+    assert english.live and english.canonical.pk == campaign.pk

@@ -29,10 +29,12 @@ def test_home_page_in_english_under_the_en_prefix(demo, client):
     assert "Current campaigns" in content
 
 
-def test_home_sections_show_a_note_while_empty(demo, client):
+def test_home_sections_list_current_campaigns_and_note_empty_ones(demo, client):
     content = client.get("/").content.decode()
     assert "Güncel kampanyalar" in content
-    assert "Şu anda yayında bir kampanya yok." in content
+    assert 'href="/kampanyalar/istesenyeter/"' in content
+    assert "Dumansız Kampüs" not in content  # over
+    assert "Yaklaşan etkinlik henüz yok." in content
 
 
 def test_language_links_point_to_the_same_page_in_the_other_language(demo, client):
