@@ -26,6 +26,12 @@ PAGES = [
     ("/accounts/signup/", None),
     ("/search/?q=rıza", None),
     ("/sitemap.xml", None),
+    ("/kampanyalar/", None),
+    ("/kampanyalar/?province=35&phase=active", None),
+    ("/kampanyalar/istesenyeter/", None),
+    ("/kampanyalar/istesenyeter/", "ngo@demo.example"),
+    ("/iletisim-rehberi/", None),
+    ("/kampanyalar/rss/", None),
     ("/accounts/overview/", "volunteer@demo.example"),
     ("/accounts/consents/", "volunteer@demo.example"),
 ]

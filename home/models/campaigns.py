@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -141,7 +142,12 @@ class CampaignIndexPage(PortalPage):
         filterset = CampaignFilter(
             request.GET or None, queryset=self.campaigns(), request=request
         )
-        campaigns = filterset.qs.for_listing().select_related("hero_image")
+        campaigns = filterset.qs.for_listing().prefetch_related(
+            models.Prefetch(
+                "hero_image",
+                queryset=get_image_model().objects.prefetch_renditions("fill-640x320"),
+            )
+        )
         paginator = Paginator(campaigns, self.PAGE_SIZE)
         page_number = request.GET.get("page") or 1
         context["filter"] = filterset
