@@ -33,6 +33,20 @@ def consent_history(*, user: User):
     return ConsentRecord.objects.filter(user=user).select_related("purpose", "text")
 
 
+# Apps built on the core add what they hold about a person: name → function(user) → data.
+PERSONAL_DATA_SECTIONS: dict = {}
+
+
+def register_personal_data(name: str):
+    """Decorator: the function's result joins the person's data export under ``name``."""
+
+    def register(function):
+        PERSONAL_DATA_SECTIONS[name] = function
+        return function
+
+    return register
+
+
 def personal_data_export(*, user: User) -> dict:
     """Everything the portal holds about the person, as they may download it (KVKK art. 11)."""
     from allauth.account.models import EmailAddress
@@ -63,6 +77,7 @@ def personal_data_export(*, user: User) -> dict:
             }
             for record in consent_history(user=user)
         ],
+        **{name: section(user) for name, section in PERSONAL_DATA_SECTIONS.items()},
     }
 
 

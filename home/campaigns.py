@@ -23,6 +23,7 @@ from accreditation.lifecycle import SYSTEM, Lifecycle, Move, record_start, trans
 from accreditation.mail import absolute_url, send_templated_mail
 from accreditation.models import ConsentText, Organisation, Role
 from accreditation.permissions import can, has_role, membership_role, rule, staff_mfa_satisfied
+from accreditation.selectors import register_personal_data
 
 from .models import CampaignFollower, CampaignPage, CampaignPledge, CampaignUpdate, Phase
 from .models.campaigns import CHANNEL_LIMITS
@@ -341,6 +342,48 @@ def deliver_update(update: CampaignUpdate) -> int:
         audit(locked.campaign, "portal.campaign.update_send", user=locked.created_by,
               data={"update": locked.pk, "recipients": count})
     return count
+
+
+# --- Personal data ---------------------------------------------------------------------------
+
+
+@register_personal_data("campaign_follows")
+def _follows_of(user) -> list[dict]:
+    """Follows made with any of the person's verified addresses."""
+    from allauth.account.models import EmailAddress
+
+    addresses = {user.email.lower()} | {
+        address.email.lower()
+        for address in EmailAddress.objects.filter(user=user, verified=True)
+    }
+    return [
+        {
+            "campaign": follower.campaign.title,
+            "email": follower.email,
+            "status": follower.status,
+            "consent_text_version": follower.consent_text.version,
+            "consented_at": follower.consented_at.isoformat(),
+            "confirmed_at": follower.confirmed_at.isoformat() if follower.confirmed_at else None,
+        }
+        for follower in CampaignFollower.objects.filter(email__in=addresses).select_related(
+            "campaign", "consent_text"
+        )
+    ]
+
+
+@register_personal_data("campaign_pledges_made")
+def _pledges_by(user) -> list[dict]:
+    return [
+        {
+            "campaign": pledge.campaign.title,
+            "organisation": pledge.organisation.legal_name,
+            "status": pledge.status,
+            "joined_at": pledge.created_at.isoformat(),
+        }
+        for pledge in CampaignPledge.objects.filter(created_by=user).select_related(
+            "campaign", "organisation"
+        )
+    ]
 
 
 # --- The campaign page: context and forms ----------------------------------------------------

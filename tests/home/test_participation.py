@@ -446,3 +446,14 @@ def test_english_followers_get_the_update_with_english_wording(campaign, editor,
     )
     assert "/en/campaign-follow/" in outbox[0].body
     assert Locale.objects.filter(language_code="en").exists()
+
+
+def test_the_personal_data_export_includes_follows_and_pledges(client, campaign, member, organisation):
+    services.pledge_join(campaign=campaign, organisation=organisation, by=member)
+    services.follow(campaign=campaign, email=member.email.upper(), language="tr")
+    services.follow(campaign=campaign, email="someone-else@example.org", language="tr")
+    client.force_login(member)
+    data = client.get(reverse("account_data_export")).json()
+    assert [f["email"] for f in data["campaign_follows"]] == [member.email.lower()]
+    assert data["campaign_follows"][0]["consent_text_version"] == 1
+    assert data["campaign_pledges_made"][0]["organisation"] == organisation.legal_name
