@@ -118,7 +118,16 @@ class SupportUnitViewSet(RuleViewSet):
 
     model = SupportUnit
     icon = "warning"
-    form_fields = ["kind", "name", "province", "district", "address", "phone", "website", "is_active"]
+    form_fields = [
+        "kind",
+        "name",
+        "province",
+        "district",
+        "address",
+        "phone",
+        "website",
+        "is_active",
+    ]
     list_display = ["name", "kind", "province", "is_active"]
     list_filter = ["kind", "province", "is_active"]
     search_fields = ["name", "address"]

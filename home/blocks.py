@@ -126,9 +126,7 @@ class VideoBlock(blocks.StructBlock):
     """A YouTube or Vimeo video behind a click: no request leaves for the provider before the
     reader presses play, and without JavaScript the block is a plain link to the video."""
 
-    url = blocks.URLBlock(
-        label=_("Video adresi"), help_text=_("YouTube ya da Vimeo bağlantısı.")
-    )
+    url = blocks.URLBlock(label=_("Video adresi"), help_text=_("YouTube ya da Vimeo bağlantısı."))
     title = blocks.CharBlock(
         label=_("Video başlığı"),
         max_length=160,
@@ -176,9 +174,7 @@ class FAQItemBlock(blocks.StructBlock):
 class FAQBlock(blocks.StructBlock):
     """Questions as native disclosure widgets: keyboard and screen-reader friendly, no script."""
 
-    heading = blocks.CharBlock(
-        label=_("Başlık"), max_length=120, default=_("Sık sorulan sorular")
-    )
+    heading = blocks.CharBlock(label=_("Başlık"), max_length=120, default=_("Sık sorulan sorular"))
     items = blocks.ListBlock(FAQItemBlock(), label=_("Sorular"), min_num=1)
 
     class Meta:
@@ -190,9 +186,7 @@ class FAQBlock(blocks.StructBlock):
 class HelplineBlock(blocks.StructBlock):
     """ALO 191 and the counselling units of the reader's province (chosen in a plain form)."""
 
-    heading = blocks.CharBlock(
-        label=_("Başlık"), max_length=120, default=_("Destek almak için")
-    )
+    heading = blocks.CharBlock(label=_("Başlık"), max_length=120, default=_("Destek almak için"))
     text = blocks.TextBlock(
         label=_("Metin"),
         required=False,

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.models import Locale
 
 from accreditation.wagtail_hooks import ImmutableEditView, RuleViewSet
@@ -139,9 +139,8 @@ def message_kit_counter():
         "over": str(_("%(over)s karakter fazla")),
     }
     return format_html(
-        "{}{}<script src=\"{}\" defer></script>",
+        '{}{}<script src="{}" defer></script>',
         json_script(limits, "message-kit-limits"),
         json_script(labels, "message-kit-labels"),
         static("home/js/message-kit-admin.js"),
     )
-

@@ -57,9 +57,7 @@ def _campaign_pledge(user, pledge) -> bool:
 
 @rule("campaign.send_update")
 def _campaign_send_update(user, campaign) -> bool:
-    return (has_role(user, Role.EDITOR) or has_role(user, Role.ADMIN)) and staff_mfa_satisfied(
-        user
-    )
+    return (has_role(user, Role.EDITOR) or has_role(user, Role.ADMIN)) and staff_mfa_satisfied(user)
 
 
 # --- Pledges ---------------------------------------------------------------------------------
@@ -213,9 +211,7 @@ def follow(*, campaign: CampaignPage, email: str, language: str) -> str:
     if consent_text is None:
         raise CampaignError(_("Takip şu anda açık değil. Lütfen daha sonra yeniden deneyin."))
     follower = (
-        CampaignFollower.objects.select_for_update()
-        .filter(campaign=campaign, email=email)
-        .first()
+        CampaignFollower.objects.select_for_update().filter(campaign=campaign, email=email).first()
     )
     now = timezone.now()
     if follower is not None:
@@ -339,8 +335,12 @@ def deliver_update(update: CampaignUpdate) -> int:
         locked.save(update_fields=["sent_at", "recipient_count"])
         from accreditation.audit import audit
 
-        audit(locked.campaign, "portal.campaign.update_send", user=locked.created_by,
-              data={"update": locked.pk, "recipients": count})
+        audit(
+            locked.campaign,
+            "portal.campaign.update_send",
+            user=locked.created_by,
+            data={"update": locked.pk, "recipients": count},
+        )
     return count
 
 
@@ -353,8 +353,7 @@ def _follows_of(user) -> list[dict]:
     from allauth.account.models import EmailAddress
 
     addresses = {user.email.lower()} | {
-        address.email.lower()
-        for address in EmailAddress.objects.filter(user=user, verified=True)
+        address.email.lower() for address in EmailAddress.objects.filter(user=user, verified=True)
     }
     return [
         {
@@ -400,8 +399,9 @@ class FollowForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     consent = forms.BooleanField(
-        label=_("Bu kampanyayla ilgili duyuruların e-posta adresime gönderilmesine açık rıza "
-                "veriyorum."),
+        label=_(
+            "Bu kampanyayla ilgili duyuruların e-posta adresime gönderilmesine açık rıza veriyorum."
+        ),
         error_messages={"required": _("Duyuru gönderebilmemiz için onay kutusunu işaretleyin.")},
     )
 
@@ -484,7 +484,8 @@ def handle_post(page: CampaignPage, request):
         form = FollowForm(request.POST)
         if not follow_attempt_allowed(request):
             form.add_error(
-                None, _("Kısa sürede çok fazla deneme yapıldı. Lütfen bir saat sonra yeniden deneyin.")
+                None,
+                _("Kısa sürede çok fazla deneme yapıldı. Lütfen bir saat sonra yeniden deneyin."),
             )
             return None, {"follow_form": form}
         if form.is_valid():
@@ -499,7 +500,8 @@ def handle_post(page: CampaignPage, request):
                 return None, {"follow_form": form}
             text = {
                 FollowOutcome.SENT: _gettext(
-                    "Onay e-postası gönderildi. Takibi başlatmak için e-postadaki bağlantıya tıklayın."
+                    "Onay e-postası gönderildi. Takibi başlatmak için e-postadaki bağlantıya "
+                    "tıklayın."
                 ),
                 FollowOutcome.RESENT: _gettext(
                     "Bu adres için onay bekleniyordu; onay e-postasını yeniden gönderdik."

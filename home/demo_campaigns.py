@@ -223,7 +223,9 @@ CAMPAIGNS = [
                     [
                         {
                             "number": "96",
-                            "label": "katılımcı: 41 kamu kurumu ve 46 STK temsilcisi, 9 deneyim sahibi",
+                            "label": (
+                                "katılımcı: 41 kamu kurumu ve 46 STK temsilcisi, 9 deneyim sahibi"
+                            ),
                             "source": "Kamu–STK İşbirliği Çalıştayı Sonuç Raporu, 2018",
                         },
                         {
@@ -368,7 +370,9 @@ CAMPAIGNS = [
                 "İzmir ve Iğdır'da aileler için bir hafta: teknoloji ve medya bağımlılığına "
                 "karşı okul seminerleri, aile atölyeleri ve ekransız akşamlar."
             ),
-            "hero_alt": "Mor zemin üzerinde beyaz harflerle “Ekranı Dengele — Aile Haftası” yazısı.",
+            "hero_alt": (
+                "Mor zemin üzerinde beyaz harflerle “Ekranı Dengele — Aile Haftası” yazısı."
+            ),
             "kit_note": "",
             "body": lambda document, guide: [
                 (
@@ -593,9 +597,7 @@ def _build_campaign(spec: dict, language: str, index, locale, source, picture, d
     page.messages = [CampaignMessage(channel=c, text=t) for c, t in content["messages"]]
     if language == "tr":
         page.visuals = [
-            CampaignVisual(
-                image=picture, title=spec["picture"][0], alt=content["hero_alt"]
-            )
+            CampaignVisual(image=picture, title=spec["picture"][0], alt=content["hero_alt"])
         ]
     index.add_child(instance=page)
     _publish(page)
@@ -696,7 +698,9 @@ def build(home_tr: HomePage) -> dict[str, int]:
 
     follower_email = "volunteer@demo.example"
     if not pages["istesenyeter"].followers.filter(email=follower_email).exists():
-        campaign_services.follow(campaign=pages["istesenyeter"], email=follower_email, language="tr")
+        campaign_services.follow(
+            campaign=pages["istesenyeter"], email=follower_email, language="tr"
+        )
         follower = pages["istesenyeter"].followers.get(email=follower_email)
         campaign_services.follow_confirm(follower)
     return {"campaigns": CampaignPage.objects.count(), "guides": LanguageGuidePage.objects.count()}

@@ -20,8 +20,8 @@ TERMS = [
         "tr",
         "eski bağımlı",
         "deneyim mentoru; iyileşme sürecindeki kişi",
-        "Kişiyi geçmişiyle etiketler ve iyileşmeyi görünmez kılar. Eğitim almış ve belgelendirilmiş "
-        "kişiler için “deneyim mentoru” denir.",
+        "Kişiyi geçmişiyle etiketler ve iyileşmeyi görünmez kılar. Eğitim almış ve "
+        "belgelendirilmiş kişiler için “deneyim mentoru” denir.",
     ),
     (
         "tr",
@@ -51,7 +51,8 @@ TERMS = [
         "tr",
         "baron",
         "uyuşturucu satıcısı; uyuşturucu kaçakçısı",
-        "Suçu güç ve zenginlikle ilişkilendirerek yüceltir; gençler için çekici bir imaj yaratabilir.",
+        "Suçu güç ve zenginlikle ilişkilendirerek yüceltir; gençler için çekici bir imaj "
+        "yaratabilir.",
     ),
     (
         "tr",

@@ -12,7 +12,14 @@ from .campaigns import (
     message_length,
 )
 from .glossary import GlossaryTerm, PageLanguageCheck
-from .pages import HOME_ORGANISATIONS, HomePage, PortalPage, PortalSettings, StandardPage, home_sections
+from .pages import (
+    HOME_ORGANISATIONS,
+    HomePage,
+    PortalPage,
+    PortalSettings,
+    StandardPage,
+    home_sections,
+)
 from .participation import CampaignFollower, CampaignPledge, CampaignUpdate
 
 __all__ = [

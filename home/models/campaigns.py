@@ -139,9 +139,7 @@ class CampaignIndexPage(PortalPage):
         from ..filters import CampaignFilter
 
         context = super().get_context(request, *args, **kwargs)
-        filterset = CampaignFilter(
-            request.GET or None, queryset=self.campaigns(), request=request
-        )
+        filterset = CampaignFilter(request.GET or None, queryset=self.campaigns(), request=request)
         campaigns = filterset.qs.for_listing().prefetch_related(
             models.Prefetch(
                 "hero_image",

@@ -15,7 +15,10 @@ PASSWORD = re.compile(r"^Parola")
 CAMPAIGN = "/kampanyalar/istesenyeter/"
 
 
-def sign_in(page, base_url, email, password="demo-parola-2026"):
+DEMO_PASSWORD = "demo-parola-2026"
+
+
+def sign_in(page, base_url, email, password=DEMO_PASSWORD):
     page.goto(base_url + "/accounts/login/")
     page.get_by_label("E-posta").fill(email)
     page.get_by_label(PASSWORD).fill(password)
@@ -23,9 +26,7 @@ def sign_in(page, base_url, email, password="demo-parola-2026"):
     expect(page.get_by_role("heading", level=1)).to_have_text("Hesabım")
 
 
-def test_a_visitor_reads_the_campaign_on_a_phone_and_a_member_copies_a_message(
-    demo_site, browser
-):
+def test_a_visitor_reads_the_campaign_on_a_phone_and_a_member_copies_a_message(demo_site, browser):
     base = demo_site.url
     context = browser.new_context(viewport={"width": 360, "height": 740})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
@@ -95,7 +96,9 @@ def test_a_visitor_follows_the_campaign_without_javascript(demo_site, no_js):
     email.fill("ayse(at)example.org")
     no_js.get_by_role("button", name="Takip et").click()
     expect(no_js.get_by_role("alert")).to_contain_text("Geçerli bir e-posta adresi yazın")
-    expect(no_js.get_by_label(re.compile("^E-posta adresiniz"))).to_have_value("ayse(at)example.org")
+    expect(no_js.get_by_label(re.compile("^E-posta adresiniz"))).to_have_value(
+        "ayse(at)example.org"
+    )
 
     no_js.get_by_label(re.compile("^E-posta adresiniz")).fill("ayse@example.org")
     no_js.get_by_label(re.compile("açık rıza veriyorum")).check()

@@ -9,11 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from accreditation.factories import UserFactory
 from accreditation.models import AddictionType, Province, SupportUnit, TargetGroup, WorkingArea
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
 from home.blocks import video_embed
 from home.factories import CampaignPageFactory, HomePageFactory, StandardPageFactory
 from home.models import (
@@ -111,9 +110,8 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
-    from wagtail.images.tests.utils import get_test_image_file
-
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="Afiş", file=get_test_image_file())
     document = Document(title="Mesaj kiti rehberi")
@@ -285,7 +283,9 @@ def test_the_list_keeps_a_constant_number_of_queries(client, campaign_index, med
         return len(queries)
 
     def campaign_with_picture(**kwargs):
-        CampaignPageFactory(parent=campaign_index, hero_image=image, hero_image_alt="Afiş", **kwargs)
+        CampaignPageFactory(
+            parent=campaign_index, hero_image=image, hero_image_alt="Afiş", **kwargs
+        )
 
     campaign_with_picture()
     count()  # warm the per-process caches (site, locales) and make the rendition

@@ -448,7 +448,9 @@ def test_english_followers_get_the_update_with_english_wording(campaign, editor,
     assert Locale.objects.filter(language_code="en").exists()
 
 
-def test_the_personal_data_export_includes_follows_and_pledges(client, campaign, member, organisation):
+def test_the_personal_data_export_includes_follows_and_pledges(
+    client, campaign, member, organisation
+):
     services.pledge_join(campaign=campaign, organisation=organisation, by=member)
     services.follow(campaign=campaign, email=member.email.upper(), language="tr")
     services.follow(campaign=campaign, email="someone-else@example.org", language="tr")
