@@ -54,16 +54,20 @@ demo: migrate ## Load the demo data (idempotent)
 	$(MANAGE) load_demo_data
 
 .PHONY: run
-run: demo ## Set up everything and serve the portal and its task worker on http://127.0.0.1:8000
-	@$(MANAGE) prune_db_task_results --min-age-days 1 --verbosity 0
-	@echo "Portal: http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/  ·  Ctrl-C stops both"
+run: demo ## Set up everything and serve the portal, its task worker and its clock on http://127.0.0.1:8000
+	@echo "Portal: http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/  ·  Ctrl-C stops all three"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker & \
+	$(MANAGE) clock & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: worker
 worker: install ## Run only the background task worker
 	$(MANAGE) db_worker
+
+.PHONY: clock
+clock: install ## Run only the clock: scheduled publishing, certificate expiry and reminders, pruning
+	$(MANAGE) clock
 
 .PHONY: lint
 lint: install-dev ## Check code style (ruff, djhtml)

@@ -473,6 +473,7 @@ def campaign_context(page: CampaignPage, request, *, follow_form=None, pledge_er
         "follow_consent": follow_consent_text(),
         "pledge_errors": pledge_errors or [],
         "share_url": request.build_absolute_uri(page.url) if page.url else "",
+        "share_text": " ".join(filter(None, [f"{page.title}: {page.slogan}", page.hashtag])),
     }
 
 

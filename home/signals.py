@@ -17,7 +17,7 @@ def ensure_moderation_workflow(sender, app_config=None, using="default", **kwarg
     if app_config is None or app_config is not with_models[-1]:
         return
     from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
     from accreditation.models.roles import GROUP_NAMES, Role
 
@@ -30,8 +30,9 @@ def ensure_moderation_workflow(sender, app_config=None, using="default", **kwarg
         task = GroupApprovalTask.objects.create(name=MODERATION_WORKFLOW)
     task.groups.set([editors])
     workflow, _created = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Not workflow.workflow_tasks.create(): that manager defers writes until the workflow is
+    # saved as a cluster.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
 
 

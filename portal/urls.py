@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.feeds import CampaignAtomFeed, CampaignFeed
 from home.sitemaps import PortalSitemap
 
 urlpatterns = [
@@ -30,6 +31,10 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("accreditation.organisation_urls")),
     path("accreditation/", include("accreditation.accreditation_urls")),
     path("search/", home_views.search, name="search"),
+    path("campaign-follow/", include("home.urls")),
+    # Campaign feeds, before Wagtail's pages: they win over a page at the same path.
+    path("kampanyalar/rss/", CampaignFeed(), name="campaign_feed_rss"),
+    path("kampanyalar/atom/", CampaignAtomFeed(), name="campaign_feed_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

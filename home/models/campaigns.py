@@ -285,8 +285,10 @@ class CampaignPage(PortalPage):
         index.AutocompleteField("slogan"),
         index.SearchField("slogan", boost=2),
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
         index.SearchField("body"),
         index.SearchField("hashtag"),
+        index.AutocompleteField("hashtag"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
     ]
@@ -469,4 +471,4 @@ class LanguageGuidePage(PortalPage):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = _("iletişim rehberi")
+        verbose_name = _("İletişim rehberi")

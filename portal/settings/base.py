@@ -261,7 +261,12 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
+# Wagtail's database search: FTS5 on SQLite; on PostgreSQL full text with the Turkish dictionary,
+# so "kampanyalar" and "bağımlılıkla" find "kampanya" and "bağımlılık". The index stores vectors
+# built with this configuration: after changing it run `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "turkish"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "png", "jpg"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 

@@ -435,3 +435,14 @@ def test_campaign_dates_give_its_phase(campaign_index):
     assert CampaignPageFactory(parent=campaign_index, days=(1, 3)).phase == "upcoming"
     assert CampaignPageFactory(parent=campaign_index, days=(-3, -1)).phase == "past"
     assert CampaignPage.objects.current().filter(end_date__lt=today).count() == 0
+
+
+def test_the_campaign_page_has_plain_share_links_and_no_third_party_scripts(client, campaign):
+    campaign.hashtag = "#isteSENyeter"
+    campaign.save_revision().publish()
+    html = client.get(campaign.url).content.decode()
+    assert "https://twitter.com/intent/tweet?" in html or "https://x.com/intent/" in html
+    assert "http%3A%2F%2Ftestserver%2Fkampanyalar%2Fistesenyeter%2F" in html
+    assert "%23isteSENyeter" in html
+    assert not re.search(r"<script[^>]+src=\"https?://", html)
+    assert not re.search(r"<(img|iframe)[^>]+src=\"https?://(?!testserver)", html)
