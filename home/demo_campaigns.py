@@ -67,7 +67,7 @@ def _picture(title: str, lines: list[str], colours: tuple[str, str], name: str) 
     y = 260
     for index, line in enumerate(lines):
         font = big if index == 0 else small
-        draw.text((110, y), line, font=font, fill=(255, 255, 255))
+        draw.text((200, y), line, font=font, fill=(255, 255, 255))
         y += 170 if index == 0 else 80
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=True)
@@ -185,7 +185,11 @@ CAMPAIGNS = [
         "groups": ["ergenler-ve-gencler", "aileler", "ev-sahibi-toplum"],
         "types": ["madde", "alkol", "tutun", "teknoloji-ve-medya"],
         "hashtag": "#isteSENyeter",
-        "picture": ("isteSENyeter", ["isteSENyeter", CLOSING_CALL], ("#0b5a75", "#083f52")),
+        "picture": (
+            "isteSENyeter",
+            ["isteSENyeter", "Başarabilirsin, Kurtarabilirsin,", "Hayatına dokunabilirsin"],
+            ("#0b5a75", "#083f52"),
+        ),
         "tr": {
             "title": "isteSENyeter",
             "slug": "istesenyeter",
@@ -294,7 +298,7 @@ CAMPAIGNS = [
                 ),
                 (
                     "instagram",
-                    "İstersen yeter. 💙\n\nBağımlılık bir kader değil; destekle iyileşme "
+                    "İstersen yeter.\n\nBağımlılık bir kader değil; destekle iyileşme "
                     "mümkün. Kendin ya da bir yakının için ilk adım: ALO 191 ve sana en yakın "
                     "Bağımlılık Danışma Birimi.\n\nKamu kurumları ve sivil toplum kuruluşları "
                     "olarak bugün aynı anda, aynı sözle buradayız.\n\nBaşarabilirsin. "
