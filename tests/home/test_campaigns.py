@@ -265,6 +265,7 @@ def test_bad_filter_values_do_not_break_the_list(client, campaign_index):
     CampaignPageFactory(parent=campaign_index, title="Süren")
     for params in (
         {"province": "zz"},
+        {"province": "9" * 30},
         {"phase": "yesterday"},
         {"page": "abc"},
         {"page": "999"},

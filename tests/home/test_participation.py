@@ -457,3 +457,23 @@ def test_the_personal_data_export_includes_follows_and_pledges(
     assert [f["email"] for f in data["campaign_follows"]] == [member.email.lower()]
     assert data["campaign_follows"][0]["consent_text_version"] == 1
     assert data["campaign_pledges_made"][0]["organisation"] == organisation.legal_name
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"action": "nonsense"},
+        {"action": "join", "organisation": "abc"},
+        {"action": "leave", "organisation": "999999"},
+        {"action": "follow", "email": "a" * 300 + "@example.org", "consent": "on"},
+        {"action": "follow", "email": "\x00@example.org", "consent": "on"},
+        {"action": "follow", "email": ["a@example.org", "b@example.org"], "consent": "yes"},
+    ],
+)
+def test_no_input_to_the_campaign_page_causes_a_server_error(client, campaign, member, data):
+    client.force_login(member)
+    response = client.post(campaign.url, data)
+    assert response.status_code in {302, 400}
+    for path in ("?il=<script>", "?il=99999999999999999999", "?il=-1"):
+        assert client.get(campaign.url + path).status_code == 200
