@@ -468,6 +468,8 @@ def campaign_context(page: CampaignPage, request, *, follow_form=None, pledge_er
         "kit_visuals": page.visuals.select_related("image"),
         "can_copy": bool(mine),
         "participating": participating,
+        # The body may list them already (the "participating NGOs" block); say it once.
+        "participants_in_body": any(block.block_type == "organisations" for block in page.body),
         "my_organisations": mine,
         "follow_form": follow_form or FollowForm(),
         "follow_consent": follow_consent_text(),

@@ -477,3 +477,14 @@ def test_no_input_to_the_campaign_page_causes_a_server_error(client, campaign, m
     assert response.status_code in {302, 400}
     for path in ("?il=<script>", "?il=99999999999999999999", "?il=-1"):
         assert client.get(campaign.url + path).status_code == 200
+
+
+def test_joined_organisations_are_listed_once_on_the_page(client, campaign, member, organisation):
+    services.pledge_join(campaign=campaign, organisation=organisation, by=member)
+    html = client.get(campaign.url).content.decode()
+    assert html.count(f'href="/organisations/{organisation.slug}/"') == 1
+    campaign.body = [("organisations", {"heading": "Katılan STK'lar"})]
+    campaign.save_revision().publish()
+    html = client.get(campaign.url).content.decode()
+    assert html.count(f'href="/organisations/{organisation.slug}/"') == 1
+    assert "Katılan STK&#x27;lar" in html or "Katılan STK'lar" in html
