@@ -78,7 +78,7 @@ def run_job(job: Job) -> bool:
         return False
     finally:
         refresh_connections()
-    logger.info("clock: %s done in %.1fs", job.command, time.monotonic() - started)
+    logger.debug("clock: %s done in %.1fs", job.command, time.monotonic() - started)
     return True
 
 
