@@ -70,3 +70,15 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last, after every test that expects the migrated data.
+
+    They run against a live server, so their database is flushed after each one (the root page,
+    the default site and the seeded reference data go with it). pytest-django puts such tests
+    last, but pytest then regroups items around pytest-playwright's session-scoped browser
+    parameter and can move ordinary tests behind them; this stable sort runs after both.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
