@@ -280,7 +280,9 @@ def unsubscribe(follower: CampaignFollower) -> None:
 def follow_attempt_allowed(request) -> bool:
     """A few follow requests an hour per address, so the form cannot be used to flood
     strangers' inboxes with confirmation mails."""
-    key = f"campaign-follow:{request.META.get('REMOTE_ADDR', '')}"
+    from allauth.account.adapter import get_adapter
+
+    key = f"campaign-follow:{get_adapter(request).get_client_ip(request) or ''}"
     cache.add(key, 0, timeout=3600)
     try:
         return cache.incr(key) <= FOLLOW_ATTEMPTS_PER_HOUR

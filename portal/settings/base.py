@@ -201,6 +201,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Failed logins: at most 10 a minute from one address and 5 per account in 5 minutes. The counts
 # live in the shared cache, so they hold across every server process.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Behind reverse proxies, how many of them append to X-Forwarded-For: rate limits per address
+# (sign-in, campaign follows) then count the visitor's address, not the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bağımlılıkla Mücadele Portalı"
 # Staff roles must enrol a second factor before they reach staff pages. Development settings

@@ -488,3 +488,25 @@ def test_joined_organisations_are_listed_once_on_the_page(client, campaign, memb
     html = client.get(campaign.url).content.decode()
     assert html.count(f'href="/organisations/{organisation.slug}/"') == 1
     assert "Katılan STK&#x27;lar" in html or "Katılan STK'lar" in html
+
+
+def test_behind_a_proxy_the_follow_limit_counts_each_visitor(client, campaign, outbox, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for number in range(services.FOLLOW_ATTEMPTS_PER_HOUR):
+        client.post(
+            campaign.url,
+            {"action": "follow", "email": f"k{number}@example.org", "consent": "on"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    other_visitor = client.post(
+        campaign.url,
+        {"action": "follow", "email": "yeni@example.org", "consent": "on"},
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert other_visitor.status_code == 302
+    same_visitor = client.post(
+        campaign.url,
+        {"action": "follow", "email": "bir-daha@example.org", "consent": "on"},
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    assert same_visitor.status_code == 400
