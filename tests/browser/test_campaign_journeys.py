@@ -114,3 +114,18 @@ def test_a_visitor_follows_the_campaign_without_javascript(demo_site, no_js):
     expect(no_js.get_by_role("heading", level=1)).to_have_text("Takip onaylandı")
     follower = CampaignFollower.objects.get(email="ayse@example.org")
     assert follower.status == CampaignFollower.Status.CONFIRMED
+
+
+def test_an_editor_sees_live_character_counts_in_the_message_kit(demo_site, page):
+    from home.models import CampaignPage
+
+    campaign = CampaignPage.objects.get(slug="istesenyeter", locale__language_code="tr")
+    page.goto(demo_site.url + "/accounts/login/")
+    page.get_by_label("E-posta").fill("editor@demo.example")
+    page.get_by_label(PASSWORD).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Giriş yap").click()
+    page.goto(demo_site.url + f"/admin/pages/{campaign.pk}/edit/")
+    counter = page.locator("#id_messages-0-text-count")
+    expect(counter).to_have_text(f"{len(campaign.messages.first().text)} / 280 karakter")
+    page.locator('textarea[name="messages-0-text"]').fill("a" * 300)
+    expect(counter).to_have_text("300 / 280 karakter · 20 karakter fazla")
