@@ -9,6 +9,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import campaigns, signals  # noqa: F401  (rules and signal handlers register)
+        from . import selectors, signals, workflow  # noqa: F401  (rules, data export, signals)
 
-        campaigns.attach()
+        workflow.attach()

@@ -15,8 +15,8 @@ from wagtail.models import Locale
 
 from accreditation.wagtail_hooks import ImmutableEditView, RuleViewSet
 
-from .campaigns import update_create
 from .models import CHANNEL_LIMITS, CampaignFollower, CampaignPage, CampaignPledge, CampaignUpdate
+from .services import update_create
 
 UPDATE_RULES = {"view": "campaign.send_update", "add": "campaign.send_update"}
 

@@ -1,5 +1,5 @@
 """Demo campaigns, the language guide and support units, built the way editors and NGO members
-build them: pages through Wagtail's revisions, pledges and follows through home.campaigns.
+build them: pages through Wagtail's revisions, pledges and follows through home.services.
 
 Dates are relative to the day the demo is loaded, so the first campaign is always running, one
 is always upcoming and one is over.
@@ -28,7 +28,7 @@ from accreditation.models import (
     WorkingArea,
 )
 
-from . import campaigns as campaign_services
+from . import services as campaign_services
 from .models import (
     CampaignIndexPage,
     CampaignMessage,
@@ -702,7 +702,7 @@ def build(home_tr: HomePage) -> dict[str, int]:
 
     follower_email = "volunteer@demo.example"
     if not pages["istesenyeter"].followers.filter(email=follower_email).exists():
-        campaign_services.follow(
+        campaign_services.follow_start(
             campaign=pages["istesenyeter"], email=follower_email, language="tr"
         )
         follower = pages["istesenyeter"].followers.get(email=follower_email)

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import follow_views
+from . import views
 
 urlpatterns = [
-    path("<str:token>/confirm/", follow_views.confirm, name="campaign_follow_confirm"),
-    path("<str:token>/stop/", follow_views.stop, name="campaign_unsubscribe"),
+    path("<str:token>/confirm/", views.follow_confirm_view, name="campaign_follow_confirm"),
+    path("<str:token>/stop/", views.follow_stop_view, name="campaign_unsubscribe"),
 ]

@@ -1,20 +1,43 @@
 import re
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
+from accreditation.exceptions import DomainError
+from accreditation.models import Organisation
 from accreditation.text import tr_lower, tr_upper
 
-from .models import StandardPage
+from .forms import FollowForm, PledgeForm
+from .models import CHANNEL_LIMITS, CampaignPledge, StandardPage
+from .selectors import (
+    follow_consent_text,
+    follower_for_confirmation,
+    follower_for_unsubscribe,
+    page_in_language,
+)
+from .services import (
+    CampaignError,
+    FollowOutcome,
+    follow_confirm,
+    follow_start,
+    follow_stop,
+    pledge_join,
+    pledge_leave,
+)
 from .templatetags.meta_tags import page_description
 
 SEARCH_PAGE_SIZE = 10
@@ -132,3 +155,186 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors: the database or a setting may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))
+
+
+# --- The campaign page's forms ---------------------------------------------------------------
+
+FOLLOW_ATTEMPTS_PER_HOUR = 10
+
+
+def follow_attempt_allowed(request) -> bool:
+    """A few follow requests an hour per address, so the form cannot be used to flood
+    strangers' inboxes with confirmation mails."""
+    from allauth.account.adapter import get_adapter
+
+    key = f"campaign-follow:{get_adapter(request).get_client_ip(request) or ''}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) <= FOLLOW_ATTEMPTS_PER_HOUR
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        return True
+
+
+def _user_organisations(user):
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).select_related("province")
+
+
+def campaign_context(page, request, *, follow_form=None, pledge_errors=None) -> dict:
+    """What the campaign template needs beyond the page itself."""
+    user = request.user
+    canonical = page.canonical
+    participating = list(page.participating_organisations())
+    mine = []
+    if user.is_authenticated:
+        pledges = dict(
+            CampaignPledge.objects.filter(campaign=canonical).values_list(
+                "organisation_id", "status"
+            )
+        )
+        for organisation in _user_organisations(user).alphabetical():
+            mine.append(
+                {
+                    "organisation": organisation,
+                    "joined": pledges.get(organisation.pk) == CampaignPledge.Status.JOINED,
+                    "accredited": organisation.is_accredited,
+                }
+            )
+    kit = [
+        {
+            "message": message,
+            "length": message.length,
+            "limit": CHANNEL_LIMITS[message.channel],
+        }
+        for message in page.messages.all()
+    ]
+    return {
+        "kit_messages": kit,
+        "kit_visuals": page.visuals.select_related("image"),
+        "can_copy": bool(mine),
+        "participating": participating,
+        # The body may list them already (the "participating NGOs" block); say it once.
+        "participants_in_body": any(block.block_type == "organisations" for block in page.body),
+        "my_organisations": mine,
+        "follow_form": follow_form or FollowForm(),
+        "follow_consent": follow_consent_text(),
+        "pledge_errors": pledge_errors or [],
+        "share_url": request.build_absolute_uri(page.url) if page.url else "",
+        "share_text": " ".join(filter(None, [f"{page.title}: {page.slogan}", page.hashtag])),
+    }
+
+
+def campaign_post(page, request):
+    """The campaign page's forms: follow, join and leave. Success redirects back to the page
+    with a message; a refused request re-renders the page with what was entered."""
+    action = request.POST.get("action")
+    if action == "follow":
+        form = FollowForm(request.POST)
+        if not follow_attempt_allowed(request):
+            form.add_error(
+                None,
+                _("Kısa sürede çok fazla deneme yapıldı. Lütfen bir saat sonra yeniden deneyin."),
+            )
+            return None, {"follow_form": form}
+        if form.is_valid():
+            try:
+                outcome = follow_start(
+                    campaign=page,
+                    email=form.cleaned_data["email"],
+                    language=translation.get_language() or "tr",
+                )
+            except CampaignError as error:
+                form.add_error("email", str(error))
+                return None, {"follow_form": form}
+            text = {
+                FollowOutcome.SENT: _gettext(
+                    "Onay e-postası gönderildi. Takibi başlatmak için e-postadaki bağlantıya "
+                    "tıklayın."
+                ),
+                FollowOutcome.RESENT: _gettext(
+                    "Bu adres için onay bekleniyordu; onay e-postasını yeniden gönderdik."
+                ),
+                FollowOutcome.RECENTLY_SENT: _gettext(
+                    "Bu adrese az önce bir onay e-postası gönderdik. Gelen kutunuzu (ve "
+                    "istenmeyen klasörünü) kontrol edin."
+                ),
+            }[outcome]
+            messages.success(request, text)
+            return HttpResponseRedirect(page.url + "#takip"), None
+        return None, {"follow_form": form}
+
+    if action in {"join", "leave"}:
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(page.url), None
+        form = PledgeForm(request.POST, organisations=_user_organisations(request.user))
+        if not form.is_valid():
+            return None, {"pledge_errors": [e for errors in form.errors.values() for e in errors]}
+        organisation = form.cleaned_data["organisation"]
+        try:
+            if action == "join":
+                pledge_join(campaign=page, organisation=organisation, by=request.user)
+                messages.success(
+                    request,
+                    _gettext("%(name)s kampanyaya katıldı. Teşekkürler!") % {"name": organisation},
+                )
+            else:
+                pledge_leave(campaign=page, organisation=organisation, by=request.user)
+                messages.success(
+                    request,
+                    _gettext("%(name)s kampanyadan ayrıldı.") % {"name": organisation},
+                )
+        except DomainError as error:
+            return None, {"pledge_errors": [str(error)]}
+        return HttpResponseRedirect(page.url + "#katilim"), None
+    return HttpResponseRedirect(page.url), None
+
+
+# --- The links in campaign e-mails ----------------------------------------------------------
+# Each link opens a page with one button; only the button's POST changes anything, so mail
+# scanners that open links do not confirm or end a follow on the person's behalf. Stopping also
+# answers one-click POSTs from mail programs (RFC 8058).
+
+
+def _campaign_page(follower, request):
+    from django.utils import translation
+
+    return page_in_language(follower.campaign, translation.get_language() or "tr")
+
+
+@require_http_methods(["GET", "POST"])
+def follow_confirm_view(request, token: str):
+    follower = follower_for_confirmation(token)
+    if follower is None:
+        return render(request, "home/follow/invalid.html", {"kind": "confirm"}, status=404)
+    campaign = _campaign_page(follower, request)
+    if request.method == "POST":
+        confirmed = follow_confirm(follower)
+        if not confirmed:
+            return render(request, "home/follow/invalid.html", {"kind": "confirm"}, status=410)
+        return render(request, "home/follow/confirmed.html", {"campaign": campaign})
+    return render(
+        request,
+        "home/follow/confirm.html",
+        {"campaign": campaign, "already": follower.status == follower.Status.CONFIRMED},
+    )
+
+
+@csrf_exempt  # one-click unsubscribe from mail programs; the signed token is the credential
+@require_http_methods(["GET", "POST"])
+def follow_stop_view(request, token: str):
+    follower = follower_for_unsubscribe(token)
+    if follower is None:
+        return render(request, "home/follow/invalid.html", {"kind": "stop"}, status=404)
+    campaign = _campaign_page(follower, request)
+    if request.method == "POST":
+        follow_stop(follower)
+        return render(request, "home/follow/stopped.html", {"campaign": campaign})
+    return render(
+        request,
+        "home/follow/stop.html",
+        {"campaign": campaign, "already": follower.status == follower.Status.UNSUBSCRIBED},
+    )

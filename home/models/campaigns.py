@@ -359,7 +359,7 @@ class CampaignPage(PortalPage):
     # --- Rendering -----------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from ..campaigns import campaign_context
+        from ..views import campaign_context
 
         forms = kwargs.pop("forms", None) or {}
         context = super().get_context(request, *args, **kwargs)
@@ -370,9 +370,9 @@ class CampaignPage(PortalPage):
         """The page's own forms (follow, join, leave) post back to it: success redirects, a
         refused request renders the page again with what was entered and why."""
         if request.method == "POST":
-            from ..campaigns import handle_post
+            from ..views import campaign_post
 
-            response, forms = handle_post(self, request)
+            response, forms = campaign_post(self, request)
             if response is not None:
                 return response
             return TemplateResponse(

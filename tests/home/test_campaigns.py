@@ -123,7 +123,7 @@ def media(settings, tmp_path):
 def test_every_campaign_block_renders(client, campaign_index, media, organisation, member):
     document, image = media
     page = CampaignPageFactory(parent=campaign_index, body=_every_block(document, image))
-    from home.campaigns import pledge_join
+    from home.services import pledge_join
 
     pledge_join(campaign=page, organisation=organisation, by=member)
     SupportUnit.objects.create(
