@@ -328,16 +328,31 @@ PAGES = {
 
 
 def load_reference_data() -> None:
+    from accreditation.roles_setup import sync_role_groups
+
+    from .signals import moderation_workflow_setup
+
     reference.load_admin_units(Province, District)
     reference.load_taxonomies(WorkingArea, TargetGroup, AddictionType, ActivityType)
     reference.load_consent_purposes(ConsentPurpose, ConsentText)
     reference.load_standard(Standard, CriterionGroup, Criterion, published_at=timezone.now())
+    # Migrations set these up; a database emptied by tests has lost them.
+    _root()
+    sync_role_groups()
+    moderation_workflow_setup()
 
 
 def _locales() -> tuple[Locale, Locale]:
     tr, _ = Locale.objects.get_or_create(language_code="tr")
     en, _ = Locale.objects.get_or_create(language_code="en")
     return tr, en
+
+
+def _root() -> Page:
+    tr, _en = _locales()
+    return Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=tr)
+    )
 
 
 def _home_fields(content: dict) -> dict:
@@ -375,9 +390,7 @@ def _publish(page: Page) -> None:
 def build_page_tree() -> HomePage:
     """Turkish home page as the site root, standard pages below, English translations."""
     tr, en = _locales()
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=tr)
-    )
+    root = _root()
     home = HomePage.objects.filter(locale=tr).first()
     if home is None:
         home = HomePage(slug="ana-sayfa", locale=tr, **_home_fields(PAGES["home"]["tr"]))

@@ -16,6 +16,11 @@ def ensure_moderation_workflow(sender, app_config=None, using="default", **kwarg
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if app_config is None or app_config is not with_models[-1]:
         return
+    moderation_workflow_setup()
+
+
+def moderation_workflow_setup() -> None:
+    """Create or repair the editors' approval workflow on the root page. Idempotent."""
     from django.contrib.auth.models import Group
     from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
