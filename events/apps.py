@@ -7,3 +7,8 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Etkinlikler")
+
+    def ready(self) -> None:
+        from . import workflow
+
+        workflow.attach()

@@ -492,6 +492,10 @@ def load_demo_data() -> dict[str, int]:
 
     build_accreditation(DEMO_PASSWORD)
     campaigns = build_campaigns(home)
+    from events.demo import build as build_events
+    from events.demo import counts as event_counts
+
+    build_events()
     return {
         "provinces": Province.objects.count(),
         "districts": District.objects.count(),
@@ -501,4 +505,5 @@ def load_demo_data() -> dict[str, int]:
         "applications": Application.objects.count(),
         "certificates": Certificate.objects.count(),
         **campaigns,
+        **event_counts(),
     }

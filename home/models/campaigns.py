@@ -354,7 +354,7 @@ class CampaignPage(PortalPage):
         related = getattr(self.canonical, "events", None)
         if related is None:
             return []
-        return related.upcoming_public()
+        return related.upcoming_public().select_related("province", "district")
 
     # --- Rendering -----------------------------------------------------------------------
 

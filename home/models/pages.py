@@ -1,5 +1,7 @@
+from django.apps import apps
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -65,6 +67,7 @@ class HomePage(PortalPage):
 
 HOME_ORGANISATIONS = 6
 HOME_CAMPAIGNS = 3
+HOME_EVENTS = 3
 
 
 def home_sections(home: "HomePage") -> list[dict]:
@@ -104,6 +107,24 @@ def home_sections(home: "HomePage") -> list[dict]:
         .select_related("province")
         .alphabetical()[:HOME_ORGANISATIONS]
     ]
+    events = []
+    if apps.is_installed("events"):
+        Event = apps.get_model("events", "Event")
+        events = [
+            {
+                "title": event.title,
+                "url": None,
+                "meta": " · ".join(
+                    [
+                        date_format(timezone.localtime(event.starts_at), "SHORT_DATETIME_FORMAT"),
+                        event.place_label,
+                    ]
+                ),
+            }
+            for event in Event.objects.upcoming_public()
+            .filter(audience="public")
+            .select_related("province", "district")[:HOME_EVENTS]
+        ]
     return [
         {
             "key": "campaigns",
@@ -116,7 +137,7 @@ def home_sections(home: "HomePage") -> list[dict]:
         {
             "key": "events",
             "title": _("Yaklaşan etkinlikler"),
-            "items": [],
+            "items": events,
             "empty": _("Yaklaşan etkinlik henüz yok."),
         },
         {

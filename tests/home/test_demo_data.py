@@ -173,3 +173,13 @@ def test_demo_campaigns_show_every_phase_the_kit_and_who_joined(demo, client):
     assert GlossaryTerm.objects.filter(term="torbacı").exists()
     english = campaign.get_translation(campaign.locale.__class__.objects.get(language_code="en"))
     assert english.live and english.canonical.pk == campaign.pk
+
+
+def test_demo_events_include_a_full_workshop_with_a_waitlist(demo):
+    from events.models import Event, SignUp
+
+    assert Event.objects.filter(status=Event.Status.PUBLISHED).count() == 4
+    workshop = Event.objects.get(slug="aile-atolyesi-ekrani-dengele-konak")
+    statuses = list(workshop.signups.values_list("status", flat=True))
+    assert statuses.count(SignUp.Status.CONFIRMED) == workshop.capacity == 3
+    assert statuses.count(SignUp.Status.WAITLISTED) == 2

@@ -1,0 +1,63 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from accreditation.admin_views import InstanceRuleEditView
+from accreditation.wagtail_hooks import RuleViewSet
+
+from .models import Event
+
+EVENT_RULES = {"view": "staff.use", "add": "event.staff_manage", "change": "event.staff_manage"}
+
+
+class EventViewSet(RuleViewSet):
+    """Events in the admin: staff enter public institutions' events and follow every event."""
+
+    model = Event
+    rules = EVENT_RULES
+    icon = "date"
+    menu_label = _("Etkinlikler")
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_view_class = InstanceRuleEditView
+    form_fields = [
+        "title",
+        "slug",
+        "kind",
+        "status",
+        "organiser",
+        "organiser_institution",
+        "campaign",
+        "working_area",
+        "target_group",
+        "province",
+        "district",
+        "venue",
+        "is_online",
+        "online_url",
+        "starts_at",
+        "ends_at",
+        "registration_opens_at",
+        "registration_closes_at",
+        "capacity",
+        "waitlist_enabled",
+        "audience",
+        "minimum_age",
+        "approval",
+        "accessibility",
+        "description",
+    ]
+    list_display = ["title", "kind", "province", "starts_at", "capacity", "status"]
+    list_filter = ["kind", "status", "province"]
+    list_export = ["title", "kind", "province", "starts_at", "ends_at", "capacity", "status"]
+    export_filename = "etkinlikler"
+    search_fields = ["title", "venue"]
+
+    def get_queryset(self, request):
+        return Event.objects.select_related("province", "organiser")
+
+
+@hooks.register("register_admin_viewset")
+def register_event_viewset():
+    return EventViewSet()
