@@ -6,6 +6,11 @@ from django.core.management import call_command
 def demo_site(transactional_db, live_server, settings):
     # As in development: the demo accounts, and only they, are exempt from staff MFA.
     settings.PORTAL_MFA_EXEMPT_EMAIL_DOMAINS = ["demo.example"]
+    # Emptying the database between live-server tests renumbers content types; forget the
+    # numbers this process remembered.
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
     call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     # The demo site answers on "localhost"; the live server's host must find it too.
     from wagtail.models import Site

@@ -8,19 +8,25 @@ import pytest
 from django.db import connection, connections
 
 from accreditation.factories import UserFactory
+from accreditation.models import Province
 from events.exceptions import SignUpRefused
 from events.factories import EventFactory
 from events.models import Event, SignUp
 from events.services import signup_cancel, signup_create
 
 pytestmark = [
-    # Serialized rollback brings back the migrated reference data (provinces) for each test.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="needs parallel writers (PostgreSQL)"
     ),
 ]
 S = SignUp.Status
+
+
+@pytest.fixture(autouse=True)
+def _istanbul(transactional_db):
+    """The events' province: a transactional test's database is emptied after each test."""
+    Province.objects.get_or_create(code=34, defaults={"name": "İstanbul", "slug": "istanbul"})
 
 
 def _race(calls) -> list:
