@@ -109,6 +109,11 @@ def staff_mfa_satisfied(user) -> bool:
     return has_mfa(user)
 
 
+def staff_in_role(user, *roles: Role) -> bool:
+    """Holds one of ``roles`` (anywhere) and has the second factor staff need."""
+    return any(has_role(user, role) for role in roles) and staff_mfa_satisfied(user)
+
+
 # --- Rules of the core -----------------------------------------------------------------------
 
 
@@ -126,7 +131,7 @@ def _roles_manage(user, obj) -> bool:
 @rule("reference.manage")
 def _reference_manage(user, obj) -> bool:
     """Editors and administrators maintain taxonomies, consent texts and place names."""
-    return (has_role(user, Role.EDITOR) or has_role(user, Role.ADMIN)) and staff_mfa_satisfied(user)
+    return staff_in_role(user, Role.EDITOR, Role.ADMIN)
 
 
 class RulePermissionPolicy(BasePermissionPolicy):

@@ -7,7 +7,13 @@ correct a mistake at the door).
 
 from accreditation.lifecycle import SYSTEM, Lifecycle, Move
 from accreditation.models import Role
-from accreditation.permissions import has_role, membership_role, rule, staff_mfa_satisfied
+from accreditation.permissions import (
+    has_role,
+    membership_role,
+    rule,
+    staff_in_role,
+    staff_mfa_satisfied,
+)
 
 from .models import SignUp
 
@@ -80,5 +86,4 @@ def _event_staff_manage(user, event=None) -> bool:
     their provinces (an event's own organisers work on the public site)."""
     if event is not None:
         return _event_manage(user, event)
-    staff = has_role(user, Role.COORDINATOR) or has_role(user, Role.ADMIN)
-    return staff and staff_mfa_satisfied(user)
+    return staff_in_role(user, Role.COORDINATOR, Role.ADMIN)

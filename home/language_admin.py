@@ -28,7 +28,7 @@ from wagtail.models import get_page_content_types
 from wagtail.permissions import page_permission_policy
 
 from accreditation.models import Role
-from accreditation.permissions import RulePermissionPolicy, can, has_role, rule, staff_mfa_satisfied
+from accreditation.permissions import RulePermissionPolicy, can, rule, staff_in_role
 from accreditation.wagtail_hooks import RuleViewSet
 
 from .language import Finding, check_page, normalise_term
@@ -40,17 +40,13 @@ from .models import GlossaryTerm, PageLanguageCheck
 @rule("glossary.manage")
 def _glossary_manage(user, obj) -> bool:
     """Editors and administrators keep the glossary; every staff member may read it."""
-    return (has_role(user, Role.EDITOR) or has_role(user, Role.ADMIN)) and staff_mfa_satisfied(user)
+    return staff_in_role(user, Role.EDITOR, Role.ADMIN)
 
 
 @rule("language.report")
 def _language_report(user, obj) -> bool:
     """The report is for those who write pages: editors, coordinators and administrators."""
-    return (
-        has_role(user, Role.EDITOR)
-        or has_role(user, Role.COORDINATOR)
-        or has_role(user, Role.ADMIN)
-    ) and staff_mfa_satisfied(user)
+    return staff_in_role(user, Role.EDITOR, Role.COORDINATOR, Role.ADMIN)
 
 
 GLOSSARY_RULES = {

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accreditation.audit import ACTIONS
 from accreditation.lifecycle import SYSTEM, Lifecycle, Move
 from accreditation.models import Role
-from accreditation.permissions import has_role, membership_role, rule, staff_mfa_satisfied
+from accreditation.permissions import membership_role, rule, staff_in_role
 
 from .exceptions import CampaignError
 from .models import CampaignFollower, CampaignPledge, Phase
@@ -32,7 +32,7 @@ def _campaign_pledge(user, pledge) -> bool:
 
 @rule("campaign.send_update")
 def _campaign_send_update(user, campaign) -> bool:
-    return (has_role(user, Role.EDITOR) or has_role(user, Role.ADMIN)) and staff_mfa_satisfied(user)
+    return staff_in_role(user, Role.EDITOR, Role.ADMIN)
 
 
 def may_join(pledge: CampaignPledge, by) -> None:

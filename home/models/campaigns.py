@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -317,7 +318,7 @@ class CampaignPage(PortalPage):
 
     # --- One campaign in several languages -----------------------------------------------
 
-    @property
+    @cached_property
     def canonical(self) -> "CampaignPage":
         """The campaign in the default language. Pledges and followers belong to the campaign,
         not to one translation of its page, so they attach here."""
