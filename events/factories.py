@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from accreditation.models import Province
 
-from .models import Event
+from .models import Event, EventSession, WorkingGroup
 
 
 class EventFactory(factory.django.DjangoModelFactory):
@@ -25,3 +25,25 @@ class EventFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda event: event.starts_at + dt.timedelta(hours=2))
     capacity = 20
     waitlist_enabled = True
+
+
+class EventSessionFactory(factory.django.DjangoModelFactory):
+    """A four-hour shift on the event's day, 5 places."""
+
+    class Meta:
+        model = EventSession
+
+    event = factory.SubFactory(EventFactory, kind=Event.Kind.VOLUNTEER_SHIFT)
+    title = factory.Sequence(lambda n: f"Vardiya {n}")
+    starts_at = factory.LazyAttribute(lambda session: session.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + dt.timedelta(hours=4))
+    capacity = 5
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingGroup
+
+    event = factory.SubFactory(EventFactory, kind=Event.Kind.WORKSHOP)
+    name = factory.Sequence(lambda n: f"Çalışma grubu {n}")
+    capacity = 18

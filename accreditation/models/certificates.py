@@ -36,6 +36,7 @@ class Certificate(LifecycleModel):
         FULL = "full", _("Tam akreditasyon")
         PROVISIONAL = "provisional", _("Geçici akreditasyon")
         TRAINING = "training", _("Eğitim")
+        PARTICIPATION = "participation", _("Etkinlik katılımı")
 
     Status = CertificateStatus
 

@@ -294,3 +294,73 @@ def test_only_accredited_organisations_publish_events(organiser):
     assert "akredite kuruluşlar" in str(error.value.message_dict["organiser"])
     event.status = Event.Status.DRAFT
     event.full_clean(exclude=["slug"])
+
+
+# --- Sessions and shifts, sign-ups for several people -----------------------------------------
+
+
+def test_each_shift_has_its_own_places_and_waitlist():
+    from events.factories import EventSessionFactory
+
+    morning = EventSessionFactory(capacity=1)
+    evening = EventSessionFactory(
+        event=morning.event,
+        starts_at=morning.ends_at + dt.timedelta(hours=1),
+        ends_at=morning.ends_at + dt.timedelta(hours=5),
+        capacity=1,
+    )
+    a, b = _people(2)
+    assert signup_create(event=morning.event, person=a, session=morning).status == S.CONFIRMED
+    assert signup_create(event=morning.event, person=b, session=morning).status == S.WAITLISTED
+    assert signup_create(event=morning.event, person=b, session=evening).status == S.CONFIRMED
+    # The same person may take two shifts that do not overlap, but not one twice.
+    assert signup_create(event=morning.event, person=a, session=evening).status == S.WAITLISTED
+    with pytest.raises(SignUpRefused) as refused:
+        signup_create(event=morning.event, person=a, session=morning)
+    assert refused.value.reason == Reason.ALREADY
+
+
+def test_an_event_with_shifts_asks_which_one():
+    from events.factories import EventSessionFactory
+
+    shift = EventSessionFactory()
+    with pytest.raises(SignUpRefused) as refused:
+        signup_create(event=shift.event, person=UserFactory())
+    assert refused.value.reason == Reason.SESSION
+
+
+def test_overlapping_shifts_clash():
+    from events.factories import EventSessionFactory
+
+    first = EventSessionFactory()
+    other = EventSessionFactory(starts_at=first.starts_at + dt.timedelta(hours=1))
+    person = UserFactory()
+    signup_create(event=first.event, person=person, session=first)
+    with pytest.raises(SignUpRefused) as refused:
+        signup_create(event=other.event, person=person, session=other)
+    assert refused.value.reason == Reason.CLASH
+    assert first.title in str(refused.value)
+
+
+def test_a_sign_up_for_several_people_waits_until_they_all_fit_and_keeps_its_turn(event):
+    a, b, c = _people(3)
+    first = signup_create(event=event, person=a)  # 1 of 2
+    group = signup_create(event=event, person=b, places=2)  # needs 2, 1 free
+    single = signup_create(event=event, person=c)  # behind the group
+    assert (group.status, single.status) == (S.WAITLISTED, S.WAITLISTED)
+    signup_cancel(signup=first, by=a)
+    group.refresh_from_db()
+    single.refresh_from_db()
+    assert (group.status, single.status) == (S.CONFIRMED, S.WAITLISTED)
+
+
+def test_volunteers_only_events_take_members_of_accredited_organisations(event):
+    event.audience = Event.Audience.VOLUNTEERS
+    event.save()
+    stranger = UserFactory()
+    with pytest.raises(SignUpRefused) as refused:
+        signup_create(event=event, person=stranger)
+    assert refused.value.reason == Reason.AUDIENCE
+    member = UserFactory()
+    OrganisationFactory(accredited=True, owner=member)
+    assert signup_create(event=event, person=member).status == S.CONFIRMED
