@@ -84,6 +84,7 @@ class _Labels:
     heading_personal: str
     intro_organisation: str
     intro_personal: str
+    intro_participation: str
     scope_organisation: str
     scope_personal: str
     number: str
@@ -91,6 +92,9 @@ class _Labels:
     expires: str
     issuer: str
     verify: str
+    duration: str
+    hours_one: str
+    hours_other: str
 
 
 _LABELS = {
@@ -105,6 +109,9 @@ _LABELS = {
             "Bu belge ile aşağıda adı geçen kişinin belirtilen eğitim programına katıldığı "
             "onaylanmıştır."
         ),
+        intro_participation=(
+            "Bu belge ile aşağıda adı geçen kişinin belirtilen etkinliğe katıldığı onaylanmıştır."
+        ),
         scope_organisation="ÇALIŞMA ALANLARI",
         scope_personal="KAPSAM",
         number="Belge numarası",
@@ -114,6 +121,9 @@ _LABELS = {
         verify=(
             "Belgenin geçerliliğini bu karekodu okutarak ya da adresi ziyaret ederek doğrulayın."
         ),
+        duration="Süre",
+        hours_one="{hours} saat",
+        hours_other="{hours} saat",
     ),
     "en": _Labels(
         heading_organisation="CERTIFICATE OF ACCREDITATION",
@@ -124,6 +134,9 @@ _LABELS = {
         intro_personal=(
             "This certifies that the person named below took part in the training programme stated."
         ),
+        intro_participation=(
+            "This certifies that the person named below took part in the event stated."
+        ),
         scope_organisation="AREAS OF WORK",
         scope_personal="SCOPE",
         number="Certificate number",
@@ -131,6 +144,9 @@ _LABELS = {
         expires="Valid until",
         issuer="Issued by",
         verify="Verify this certificate by scanning the QR code or by visiting the address.",
+        duration="Duration",
+        hours_one="{hours} hour",
+        hours_other="{hours} hours",
     ),
 }
 
@@ -147,10 +163,17 @@ class CertificateContent:
     expires_on: date | None
     verification_url: str  # absolute; encoded in the QR code and printed under it
     issuer: str
+    # A person's certificate of attendance at an event (not of a training programme).
+    participation: bool = False
+    hours: int | None = None  # printed with the details when given
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"Unknown certificate kind {self.kind!r}; expected one of {KINDS}.")
+        if self.participation and self.kind != "personal":
+            raise ValueError("Only a person's certificate can attest participation in an event.")
+        if self.hours is not None and self.hours < 1:
+            raise ValueError("Hours, when given, must be at least 1.")
         if self.language not in LANGUAGES:
             raise ValueError(f"Unknown language {self.language!r}; expected one of {LANGUAGES}.")
         if self.expires_on is not None and self.expires_on < self.issued_on:
@@ -334,7 +357,12 @@ def render_certificate_pdf(content: CertificateContent) -> bytes:
     _draw_centred(canvas, heading, y=PAGE_HEIGHT - 122, font=FONT_BOLD, size=27, color=NAVY)
     _draw_rule(canvas, PAGE_HEIGHT - 140, 150)
 
-    intro = labels.intro_organisation if is_organisation else labels.intro_personal
+    if is_organisation:
+        intro = labels.intro_organisation
+    elif content.participation:
+        intro = labels.intro_participation
+    else:
+        intro = labels.intro_personal
     lines, size = _fit(intro, font=FONT, width=width, candidates=[(11.5, 1), (10.5, 1), (10.5, 2)])
     y = PAGE_HEIGHT - 172
     for line in lines:
@@ -412,6 +440,9 @@ def _draw_details(canvas: Canvas, content: CertificateContent, labels: _Labels) 
     ]
     if content.expires_on is not None:
         rows.append((labels.expires, format_date(content.expires_on, content.language)))
+    if content.hours is not None:
+        template = labels.hours_one if content.hours == 1 else labels.hours_other
+        rows.append((labels.duration, template.format(hours=content.hours)))
     y = 168
     for label, value in rows:
         canvas.setFont(FONT, 8)

@@ -141,6 +141,52 @@ def certificate_issue_personal(
     return certificate
 
 
+@transaction.atomic
+def certificate_issue_participation(
+    *,
+    holder,
+    title: str,
+    hours: int | None,
+    issued_on: datetime.date,
+    scope_lines: list[str],
+    by=None,
+) -> Certificate:
+    """Record that a person took part in an event: a verifiable participation certificate
+    (numbered KTL-<year>-…), issued on the day of the event and valid without an end date."""
+    certificate = Certificate(
+        kind=Certificate.Kind.PERSONAL,
+        tier=Certificate.Tier.PARTICIPATION,
+        number=_next_number("KTL", issued_on.year),
+        verification_token=secrets.token_urlsafe(24),
+        holder=holder,
+        title=title.strip(),
+        scope="\n".join(line.strip() for line in scope_lines if line and line.strip()),
+        hours=hours,
+        issued_on=issued_on,
+        issued_by=by,
+    )
+    # Issued by the portal itself when no one asked (e.g. the demo data): no issuer then.
+    certificate.full_clean(exclude=["issued_by"] if by is None else None)
+    certificate.save()
+    audit(certificate, "portal.certificate.issue", user=by)
+    return certificate
+
+
+@transaction.atomic
+def certificate_withdraw_participation(*, certificate: Certificate, note: str) -> bool:
+    """Revoke a participation certificate because the attendance it attests was corrected.
+    The portal makes this move itself (the board's revocation needs a board member).
+    Returns whether it revoked."""
+    from .lifecycle import transition
+
+    if certificate.tier != Certificate.Tier.PARTICIPATION:
+        raise ValueError("Only participation certificates are withdrawn by the portal.")
+    if certificate.status != CertificateStatus.VALID:
+        return False
+    transition(certificate, CertificateStatus.REVOKED, note=note)
+    return True
+
+
 def certificate_by_number(*, number: str, code: str) -> Certificate | None:
     """Look a certificate up by its printed number and verification code (both needed, so
     personal certificates cannot be listed by trying numbers)."""

@@ -44,6 +44,9 @@ class Move:
     note_required: bool = False
     guard: Guard | None = None
     effect: Effect | None = None
+    # The portal itself may also make this move (``by=None``) when another record it keeps
+    # requires it, e.g. a participation certificate whose attendance was corrected.
+    system_too: bool = False
 
 
 @dataclass
@@ -98,7 +101,7 @@ def transition(record, target: str, *, by=None, note: str = "") -> StatusChange:
                 % {"source": _label(model, source), "target": _label(model, target)}
             )
         if by is None:
-            if move.rule != SYSTEM:
+            if move.rule != SYSTEM and not move.system_too:
                 raise TransitionNotPermitted(_("Bu adımı bir kişinin atması gerekir."))
         elif move.rule == SYSTEM or not can(by, move.rule, locked):
             raise TransitionNotPermitted(_("Bu adımı atmaya yetkiniz yok."))

@@ -262,6 +262,7 @@ CERTIFICATE_LIFECYCLE = Lifecycle(
             "certificate.manage",
             note_required=True,
             effect=on_certificate_change,
+            system_too=True,  # a participation certificate whose attendance was corrected
         ),
         Move(
             C.SUSPENDED,

@@ -78,6 +78,7 @@ def certificate_pdf(request, token: str):
     if not _may_download(request.user, certificate):
         return redirect("certificate_verify", token=token)
     language = (translation.get_language() or "tr")[:2]
+    participation = certificate.tier == Certificate.Tier.PARTICIPATION
     content = CertificateContent(
         kind=certificate.kind,
         language=language,
@@ -90,7 +91,12 @@ def certificate_pdf(request, token: str):
         issued_on=certificate.issued_on,
         expires_on=certificate.expires_on,
         verification_url=request.build_absolute_uri(services.verification_path(certificate)),
-        issuer=_("Bağımlılıkla Mücadele ve Sosyal Uyum Portalı — Akreditasyon Kurulu"),
+        # The portal attests attendance at an event; the board attests accreditation.
+        issuer=_("Bağımlılıkla Mücadele ve Sosyal Uyum Portalı")
+        if participation
+        else _("Bağımlılıkla Mücadele ve Sosyal Uyum Portalı — Akreditasyon Kurulu"),
+        participation=participation,
+        hours=(certificate.hours or None) if participation else None,
     )
     response = HttpResponse(render_certificate_pdf(content), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate.number}.pdf"'
