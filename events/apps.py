@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Etkinlikler")
 
     def ready(self) -> None:
-        from . import workflow
+        from . import privacy, signals, workflow  # noqa: F401  (privacy: data export sections)
 
         workflow.attach()
+        signals.connect()

@@ -394,8 +394,8 @@ class WorkshopRegistration(models.Model):
     )
     authorised_person = models.CharField(_("yetkili kişi"), max_length=150)
     representatives = models.PositiveSmallIntegerField(_("temsilci sayısı"), default=1)
-    contact_email = models.EmailField(_("iletişim e-postası"))
-    contact_phone = models.CharField(_("iletişim telefonu"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("İletişim e-postası"))
+    contact_phone = models.CharField(_("İletişim telefonu"), max_length=30, blank=True)
     works_on_addiction = models.BooleanField(_("bağımlılık alanında çalışıyor"), default=False)
     working_areas = models.ManyToManyField(
         "accreditation.WorkingArea",
@@ -480,7 +480,7 @@ class EventMessage(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="messages")
     subject = models.CharField(_("konu"), max_length=150)
-    body = models.TextField(_("ileti"))
+    body = models.TextField(_("İleti"))
     include_waitlist = models.BooleanField(_("bekleme listesindekilere de gönder"), default=False)
     recipients = models.PositiveIntegerField(default=0)
     sent_by = models.ForeignKey(

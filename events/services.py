@@ -189,12 +189,21 @@ def signup_create(
     confirmed while places last, then waitlisted (or refused when the event has no waitlist);
     requested when the organiser approves sign-ups. The birth date is used for the age check
     only and is not stored."""
-    event = _locked(event)
+    # Who may sign up is checked before the lock; only the places are decided under it, so
+    # the lock is held briefly when many press at once. A second sign-up of the same person
+    # is refused by the database whatever the timing.
+    event = Event.objects.get(pk=event.pk)
     if session is not None:
         session = EventSession.objects.get(pk=session.pk)
     refused = refusal(event, person, session=session, birth_date=birth_date, now=now)
     if refused is not None:
         raise refused
+    event = _locked(event)
+    if session is not None:  # its places may have changed while we were not holding the lock
+        session = EventSession.objects.get(pk=session.pk)
+    starts_at = session.starts_at if session else event.starts_at
+    if event.status != Event.Status.PUBLISHED or (now or timezone.now()) >= starts_at:
+        raise SignUpRefused(Reason.STARTED, _("Bu etkinliğe artık kayıt alınmıyor."))
     if event.approval == Event.Approval.ORGANISER:
         status = S.REQUESTED
     elif free_places(event, session) >= places and not _queue(event, session).exists():

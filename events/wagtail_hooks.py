@@ -4,6 +4,7 @@ from wagtail import hooks
 from accreditation.admin_views import InstanceRuleEditView
 from accreditation.wagtail_hooks import RuleViewSet
 
+from . import organising  # also registers the events' audit actions for the log
 from .models import Event
 
 EVENT_RULES = {"view": "staff.use", "add": "event.staff_manage", "change": "event.staff_manage"}
@@ -21,32 +22,15 @@ class EventViewSet(RuleViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = InstanceRuleEditView
+    # What organisers edit on the site, plus what only staff set here.
     form_fields = [
-        "title",
         "slug",
-        "kind",
         "status",
         "organiser",
         "organiser_institution",
-        "campaign",
-        "working_area",
-        "target_group",
-        "province",
-        "district",
-        "venue",
-        "is_online",
-        "online_url",
-        "starts_at",
-        "ends_at",
-        "registration_opens_at",
-        "registration_closes_at",
-        "capacity",
-        "waitlist_enabled",
-        "audience",
-        "minimum_age",
-        "approval",
-        "accessibility",
-        "description",
+        *organising.EVENT_FIELDS,
+        "image",
+        "image_alt",
     ]
     list_display = ["title", "kind", "province", "starts_at", "capacity", "status"]
     list_filter = ["kind", "status", "province"]

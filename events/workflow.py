@@ -15,9 +15,10 @@ from accreditation.permissions import (
     staff_mfa_satisfied,
 )
 
-from .models import SignUp
+from .models import Event, SignUp
 
 S = SignUp.Status
+E = Event.Status
 
 
 @rule("event.manage")
@@ -29,6 +30,13 @@ def _event_manage(user, event) -> bool:
         return True
     staff = has_role(user, Role.COORDINATOR, event.province_id) or has_role(user, Role.ADMIN)
     return staff and staff_mfa_satisfied(user)
+
+
+@rule("event.create")
+def _event_create(user, organisation) -> bool:
+    """Owners and managers draft their organisation's events (publishing also needs
+    accreditation, checked when the event is published)."""
+    return membership_role(user, organisation) in {"owner", "manager"}
 
 
 @rule("signup.manage")
@@ -45,7 +53,30 @@ def _signup_cancel(user, signup) -> bool:
 
 
 def _notify(signup: SignUp, change) -> None:
-    """Tell the person when the waitlist gives them a place."""
+    """Tell the person when the organiser decides on their sign-up or the waitlist gives them
+    a place; withdraw a participation certificate when attendance is corrected to no-show."""
+    if change.from_status == S.ATTENDED and change.to_status == S.NO_SHOW:
+        from .participation import participation_certificate_withdraw
+
+        participation_certificate_withdraw(signup=signup)
+    if change.from_status == S.REQUESTED and change.to_status in (
+        S.CONFIRMED,
+        S.WAITLISTED,
+        S.REJECTED,
+    ):
+        from accreditation.mail import send_templated_mail
+
+        send_templated_mail(
+            "events/mail/signup_decided",
+            {
+                "signup": signup,
+                "event": signup.event,
+                "person": signup.person,
+                "note": change.note,
+            },
+            to=signup.person.email,
+            language=signup.person.preferred_language or "tr",
+        )
     if change.from_status == S.WAITLISTED and change.to_status == S.CONFIRMED:
         from accreditation.mail import send_templated_mail
 
@@ -76,8 +107,37 @@ SIGNUP_LIFECYCLE = Lifecycle(
 )
 
 
+def _may_publish(event: Event, by) -> None:
+    """Only accredited organisations publish (the model's check), and nothing that is over."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from .exceptions import EventError
+
+    if event.ends_at <= timezone.now():
+        raise EventError(_("Sona ermiş bir etkinlik yayımlanamaz."))
+    event.status = E.PUBLISHED
+    try:
+        event.full_clean()
+    except ValidationError as error:
+        raise EventError(" ".join(error.messages)) from error
+
+
+# An event: draft → published → cancelled (a draft may be dropped as cancelled too).
+EVENT_LIFECYCLE = Lifecycle(
+    "event",
+    moves=[
+        Move(E.DRAFT, E.PUBLISHED, "event.manage", guard=_may_publish),
+        Move(E.PUBLISHED, E.CANCELLED, "event.manage", note_required=True),
+        Move(E.DRAFT, E.CANCELLED, "event.manage", note_required=True),
+    ],
+)
+
+
 def attach() -> None:
     SignUp.lifecycle = SIGNUP_LIFECYCLE
+    Event.lifecycle = EVENT_LIFECYCLE
 
 
 @rule("event.staff_manage")

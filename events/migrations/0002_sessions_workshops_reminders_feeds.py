@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('subject', models.CharField(max_length=150, verbose_name='konu')),
-                ('body', models.TextField(verbose_name='ileti')),
+                ('body', models.TextField(verbose_name='İleti')),
                 ('include_waitlist', models.BooleanField(default=False, verbose_name='bekleme listesindekilere de gönder')),
                 ('recipients', models.PositiveIntegerField(default=0)),
                 ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
@@ -88,8 +88,8 @@ class Migration(migrations.Migration):
                 ('institution_type', models.CharField(choices=[('public', 'Kamu kurumu'), ('ngo', 'Sivil toplum kuruluşu'), ('experience', 'Deneyim katılımcısı')], max_length=20, verbose_name='kurum türü')),
                 ('authorised_person', models.CharField(max_length=150, verbose_name='yetkili kişi')),
                 ('representatives', models.PositiveSmallIntegerField(default=1, verbose_name='temsilci sayısı')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='iletişim e-postası')),
-                ('contact_phone', models.CharField(blank=True, max_length=30, verbose_name='iletişim telefonu')),
+                ('contact_email', models.EmailField(max_length=254, verbose_name='İletişim e-postası')),
+                ('contact_phone', models.CharField(blank=True, max_length=30, verbose_name='İletişim telefonu')),
                 ('works_on_addiction', models.BooleanField(default=False, verbose_name='bağımlılık alanında çalışıyor')),
             ],
             options={

@@ -113,7 +113,7 @@ def home_sections(home: "HomePage") -> list[dict]:
         events = [
             {
                 "title": event.title,
-                "url": None,
+                "url": reverse("event_detail", args=[event.slug]),
                 "meta": " · ".join(
                     [
                         date_format(timezone.localtime(event.starts_at), "SHORT_DATETIME_FORMAT"),

@@ -2,6 +2,7 @@
 twice: real parallel connections against PostgreSQL (SQLite runs one writer at a time, so it
 cannot race)."""
 
+import datetime as dt
 import threading
 
 import pytest
@@ -97,3 +98,30 @@ def test_simultaneous_cancellations_promote_the_waitlist_in_order_without_overbo
     )
     assert confirmed == [p.pk for p in people[3:6]]  # the first three who waited
     assert event.signups.filter(status=S.WAITLISTED).count() == 2
+
+
+def test_a_rush_on_one_shift_fills_only_that_shift():
+    from events.factories import EventSessionFactory
+
+    shift = EventSessionFactory(capacity=4)
+    other = EventSessionFactory(
+        event=shift.event,
+        starts_at=shift.ends_at,
+        ends_at=shift.ends_at + dt.timedelta(hours=4),
+        capacity=4,
+    )
+    people = [UserFactory() for _ in range(20)]
+
+    results = _race(
+        [
+            lambda p=p: signup_create(
+                event=Event.objects.get(pk=shift.event_id), person=p, session=shift
+            )
+            for p in people
+        ]
+    )
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert shift.signups.filter(status=S.CONFIRMED).count() == 4
+    assert shift.signups.filter(status=S.WAITLISTED).count() == 16
+    assert other.signups.count() == 0

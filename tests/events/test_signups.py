@@ -19,7 +19,7 @@ from events.services import (
     signup_create,
     signup_decide,
 )
-from events.workflow import SIGNUP_LIFECYCLE
+from events.workflow import EVENT_LIFECYCLE, SIGNUP_LIFECYCLE
 
 pytestmark = pytest.mark.django_db
 S = SignUp.Status
@@ -364,3 +364,49 @@ def test_volunteers_only_events_take_members_of_accredited_organisations(event):
     member = UserFactory()
     OrganisationFactory(accredited=True, owner=member)
     assert signup_create(event=event, person=member).status == S.CONFIRMED
+
+
+# --- The event's own life cycle: draft → published → cancelled ---------------------------------
+
+E = Event.Status
+EVENT_MOVES = sorted(EVENT_LIFECYCLE.pairs())
+EVENT_STATES = [E.DRAFT, E.PUBLISHED, E.CANCELLED]
+
+
+def _event_in(status, organiser):
+    organisation = OrganisationFactory(accredited=True, owner=organiser)
+    return EventFactory(organiser=organisation, organiser_institution="", status=status)
+
+
+@pytest.mark.parametrize(("source", "target"), EVENT_MOVES)
+def test_every_allowed_event_move(organiser, source, target):
+    event = _event_in(source, organiser)
+    transition(event, target, by=organiser, note="Salon kullanılamıyor.")
+    event.refresh_from_db()
+    assert event.status == target
+    assert event.history().last().to_status == target
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    sorted(
+        (a, b) for a in EVENT_STATES for b in EVENT_STATES if a != b and (a, b) not in EVENT_MOVES
+    ),
+)
+def test_every_other_event_move_is_refused(organiser, source, target):
+    event = _event_in(source, organiser)
+    with pytest.raises(IllegalTransition):
+        transition(event, target, by=organiser, note="Deneme")
+
+
+def test_an_organisation_without_accreditation_cannot_publish_and_strangers_cannot_cancel(
+    organiser,
+):
+    draft = EventFactory(
+        organiser=OrganisationFactory(owner=organiser), organiser_institution="", status=E.DRAFT
+    )
+    with pytest.raises(EventError, match="akredite"):
+        transition(draft, E.PUBLISHED, by=organiser)
+    published = _event_in(E.PUBLISHED, organiser)
+    with pytest.raises(TransitionNotPermitted):
+        transition(published, E.CANCELLED, by=UserFactory(), note="Deneme")

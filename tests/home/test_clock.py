@@ -19,7 +19,12 @@ pytestmark = pytest.mark.django_db
 
 JOB_NAMES = [job.command for job in clock.JOBS]
 # The test settings run tasks inline, so there are no stored task results to prune.
-INLINE_JOB_NAMES = ["publish_scheduled", "expire_certificates", "send_expiry_reminders"]
+INLINE_JOB_NAMES = [
+    "publish_scheduled",
+    "expire_certificates",
+    "send_expiry_reminders",
+    "send_event_reminders",
+]
 
 
 @pytest.fixture
@@ -94,6 +99,7 @@ def test_each_job_runs_again_when_its_period_has_passed(monkeypatch):
         "publish_scheduled",
         "expire_certificates",
         "send_expiry_reminders",
+        "send_event_reminders",
     ]
     assert clock.run_due(clock.JOBS, next_runs, now=86400)[-1] == "prune_db_task_results"
     assert ran.count("prune_db_task_results") == 2

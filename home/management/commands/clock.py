@@ -1,8 +1,9 @@
 """The portal's clock: runs the periodic jobs in one long-lived process.
 
 Wagtail publishes scheduled pages and unpublishes expired ones only when ``publish_scheduled``
-runs; certificates expire and reminders go out only when their commands run. Run ``clock``
-beside the web server and the task worker (``make run`` does), or ``clock --once`` from cron.
+runs; certificates expire and reminders (of certificates and of events) go out only when their
+commands run. Run ``clock`` beside the web server and the task worker (``make run`` does), or
+``clock --once`` from cron.
 """
 
 import io
@@ -41,6 +42,8 @@ JOBS = (
     Job("publish_scheduled", every=MINUTE),
     Job("expire_certificates", every=HOUR),
     Job("send_expiry_reminders", every=HOUR),
+    # Day-before reminders of events: hourly, so each goes out 23–24 hours ahead.
+    Job("send_event_reminders", every=HOUR),
     # Finished task results pile up only in the database queue.
     Job(
         "prune_db_task_results",
@@ -95,8 +98,9 @@ def run_due(jobs: tuple[Job, ...], next_runs: dict[str, float], now: float) -> l
 
 class Command(BaseCommand):
     help = (
-        "Run the periodic jobs: publish_scheduled every minute, expire_certificates and "
-        "send_expiry_reminders every hour, prune_db_task_results daily. Every job runs once at "
+        "Run the periodic jobs: publish_scheduled every minute, expire_certificates, "
+        "send_expiry_reminders and send_event_reminders every hour, prune_db_task_results "
+        "daily. Every job runs once at "
         "start. --once runs each job once and exits (for cron)."
     )
 
