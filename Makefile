@@ -94,10 +94,12 @@ test-sqlite: install-dev system-deps ## Run the suite on SQLite
 test-postgres: install-dev system-deps ## Run the suite on PostgreSQL ($$POSTGRES_TEST_URL)
 	@$(BIN)/python -c "import psycopg, sys; psycopg.connect('$(POSTGRES_TEST_URL)').close()" 2>/dev/null || \
 		{ echo "PostgreSQL is not reachable at $(POSTGRES_TEST_URL); set POSTGRES_TEST_URL."; exit 1; }
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_TEST_URL) TEST_MEDIA_ROOT=/tmp/portal-test-media-pg \
+		TEST_PRIVATE_MEDIA_ROOT=/tmp/portal-test-private-pg $(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test
-test: lint check test-sqlite test-postgres ## Lint, checks, and the whole suite on SQLite and PostgreSQL
+test: lint check ## Lint, checks, and the whole suite on SQLite and PostgreSQL (side by side)
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 .PHONY: messages
 messages: install-dev ## Extract interface strings into locale/en and compile the catalogues
@@ -107,6 +109,10 @@ messages: install-dev ## Extract interface strings into locale/en and compile th
 .PHONY: bench
 bench: install ## Page timings and query counts on demo data
 	$(BIN)/python bench/pages.py
+
+.PHONY: bench-signups
+bench-signups: install ## 1,000 people sign up at once for 100 places, on PostgreSQL ($$BENCH_DATABASE_URL)
+	$(BIN)/python bench/signups.py
 
 .PHONY: reset-db
 reset-db: ## Delete the local SQLite database and media, then migrate and load the demo data

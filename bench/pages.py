@@ -32,6 +32,13 @@ PAGES = [
     ("/kampanyalar/istesenyeter/", "ngo@demo.example"),
     ("/iletisim-rehberi/", None),
     ("/kampanyalar/rss/", None),
+    ("/events/", None),
+    ("/events/?province=35&free=on", None),
+    ("/events/calendar/", None),
+    ("/events/aile-atolyesi-ekrani-dengele-konak/", None),
+    ("/events/aile-atolyesi-ekrani-dengele-konak/", "volunteer@demo.example"),
+    ("/events/mine/", "volunteer@demo.example"),
+    ("/events/istesenyeter-farkindalik-semineri-kadikoy/manage/", "ngo@demo.example"),
     ("/accounts/overview/", "volunteer@demo.example"),
     ("/accounts/consents/", "volunteer@demo.example"),
 ]

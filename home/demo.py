@@ -495,7 +495,7 @@ def load_demo_data() -> dict[str, int]:
     from events.demo import build as build_events
     from events.demo import counts as event_counts
 
-    build_events()
+    build_events(DEMO_PASSWORD)
     return {
         "provinces": Province.objects.count(),
         "districts": District.objects.count(),

@@ -107,9 +107,13 @@ def event_calendar(request):
 # --- One event -----------------------------------------------------------------------------
 
 
-def _visible_event(request, slug: str) -> Event:
-    """A published or cancelled event; a draft only for those who manage it."""
-    event = selectors.event_for_page(slug)
+def _visible_event(request, slug: str, *, for_page: bool = True) -> Event:
+    """A published or cancelled event; a draft only for those who manage it. ``for_page``
+    brings what the page shows (free places); a sign-up only needs the event itself."""
+    if for_page:
+        event = selectors.event_for_page(slug)
+    else:
+        event = Event.objects.select_related("organiser").filter(slug=slug).first()
     if event is None:
         raise Http404
     if event.status == Event.Status.DRAFT and not can(request.user, "event.manage", event):
@@ -222,7 +226,7 @@ def event_signup(request, slug: str):
     """Sign up (POST only; a GET goes back to the event's page)."""
     if request.method != "POST":
         return redirect("event_detail", slug=slug)
-    event = _visible_event(request, slug)
+    event = _visible_event(request, slug, for_page=False)
     if event.is_workshop:
         return redirect("workshop_register", slug=slug)
     # Every session that has not started is accepted here, so the service, not the form,
@@ -256,7 +260,7 @@ def event_signup(request, slug: str):
         else:
             messages.success(request, _signed_up_message(signup))
             return redirect("event_detail", slug=slug)
-    return _render_detail(request, event, form=form)
+    return _render_detail(request, _visible_event(request, slug), form=form)
 
 
 # --- A person's events ----------------------------------------------------------------------

@@ -26,6 +26,10 @@ PUBLIC_PAGES = [
     "/kampanyalar/istesenyeter/",
     "/en/campaigns/istesenyeter/",
     "/iletisim-rehberi/",
+    "/events/",
+    "/events/calendar/",
+    "/events/genclik-merkezi-gonullu-vardiyasi-uskudar/",
+    "/en/events/aile-atolyesi-ekrani-dengele-konak/",
     "/boyle-bir-sayfa-yok/",
 ]
 
@@ -45,7 +49,7 @@ def test_public_pages_have_no_wcag_violations(demo_site, page, phone):
     for path in PUBLIC_PAGES:
         page.goto(demo_site.url + path)
         found[path] = violations(page)
-    for path in ("/", "/accounts/signup/", "/kampanyalar/istesenyeter/"):
+    for path in ("/", "/accounts/signup/", "/kampanyalar/istesenyeter/", "/events/calendar/"):
         phone.goto(demo_site.url + path)
         found[f"{path} (360 px)"] = violations(phone)
     assert {path: problems for path, problems in found.items() if problems} == {}
@@ -122,3 +126,39 @@ def test_accreditation_pages_have_no_wcag_violations(demo_site, page, browser):
             signed_in.goto(demo_site.url + path)
             assert violations(signed_in) == [], path
         context.close()
+
+
+def test_event_pages_of_people_and_organisers_have_no_wcag_violations(demo_site, page, browser):
+    from events.models import SignUp
+    from home.demo import DEMO_PASSWORD
+
+    def sign_in(tab, email):
+        tab.goto(demo_site.url + "/accounts/login/")
+        tab.get_by_label("E-posta").fill(email)
+        tab.locator("input[name=password]").fill(DEMO_PASSWORD)
+        tab.get_by_role("button", name="Giriş yap").click()
+
+    seminar = "/events/istesenyeter-farkindalik-semineri-kadikoy"
+    workshop = "/events/istanbul-bagimlilikla-mucadele-calistayi-istesenyeter"
+    ticket = SignUp.objects.filter(person__email="ngo@demo.example").first().ticket_code
+    found = {}
+    sign_in(page, "ngo@demo.example")
+    for path in (
+        "/events/mine/",
+        f"/events/tickets/{ticket}/",
+        "/events/calendar/feed/",
+        "/events/organise/",
+        f"{seminar}/edit/",
+        f"{seminar}/manage/",
+        f"{seminar}/manage/message/",
+        f"{seminar}/check-in/?q=YOKBOYLEKOD",
+        f"{workshop}/register/",
+    ):
+        page.goto(demo_site.url + path)
+        found[path] = violations(page)
+    coordinator = browser.new_page()
+    sign_in(coordinator, "coordinator@demo.example")
+    coordinator.goto(demo_site.url + f"{workshop}/manage/groups/")
+    found["groups"] = violations(coordinator)
+    coordinator.close()
+    assert {path: problems for path, problems in found.items() if problems} == {}

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 
 from accreditation.models import ConsentRecord, Province, Role, RoleAssignment, User
@@ -175,11 +177,54 @@ def test_demo_campaigns_show_every_phase_the_kit_and_who_joined(demo, client):
     assert english.live and english.canonical.pk == campaign.pk
 
 
-def test_demo_events_include_a_full_workshop_with_a_waitlist(demo):
-    from events.models import Event, SignUp
+def test_demo_events_show_every_part_of_the_events_feature(demo, client):
+    from django.db.models import Sum
 
-    assert Event.objects.filter(status=Event.Status.PUBLISHED).count() == 4
-    workshop = Event.objects.get(slug="aile-atolyesi-ekrani-dengele-konak")
-    statuses = list(workshop.signups.values_list("status", flat=True))
-    assert statuses.count(SignUp.Status.CONFIRMED) == workshop.capacity == 3
-    assert statuses.count(SignUp.Status.WAITLISTED) == 2
+    from events.models import Event, SignUp, WorkshopRegistration
+
+    S = SignUp.Status
+    published = Event.objects.filter(status=Event.Status.PUBLISHED)
+    assert set(published.values_list("province__code", flat=True)) >= {6, 34, 35, 76}
+    now = timezone.now()
+    assert published.filter(starts_at__gt=now).count() >= 5
+    assert published.filter(ends_at__lt=now).count() >= 2
+
+    # A full event with people waiting, in order.
+    full = Event.objects.get(slug="aile-atolyesi-ekrani-dengele-konak")
+    statuses = list(full.signups.values_list("status", flat=True))
+    assert statuses.count(S.CONFIRMED) == full.capacity == 3
+    assert statuses.count(S.WAITLISTED) == 2
+
+    # The workshop modelled on 2018: four working groups, registrations assigned within them.
+    workshop = Event.objects.get(kind=Event.Kind.WORKSHOP)
+    assert workshop.working_groups.first().name == "Koruyucu ve Önleyici Hizmetler"
+    assert workshop.working_groups.count() == 4
+    registrations = WorkshopRegistration.objects.filter(signup__event=workshop)
+    assert registrations.count() >= 5
+    assert registrations.filter(assigned_group__isnull=False).count() == registrations.count()
+    for group in workshop.working_groups.all():
+        people = registrations.filter(assigned_group=group).aggregate(n=Sum("representatives"))
+        assert (people["n"] or 0) <= group.capacity
+
+    # A volunteer shift with two shifts; a past one with attended volunteers, hours, a no-show.
+    assert Event.objects.get(slug="genclik-merkezi-gonullu-vardiyasi-uskudar").sessions.count() == 2
+    past_shift = Event.objects.get(slug__startswith="bahar-senligi")
+    attended = past_shift.signups.filter(status=S.ATTENDED)
+    assert attended.count() == 3
+    assert all(signup.hours == 5 for signup in attended)
+    assert past_shift.signups.filter(status=S.NO_SHOW).count() == 1
+
+    # Certificates for past attendance, verifiable.
+    certified = SignUp.objects.filter(status=S.ATTENDED, certificate__isnull=False)
+    assert certified.count() == SignUp.objects.filter(status=S.ATTENDED).count() >= 5
+    verify = client.get(
+        reverse("certificate_verify", args=[certified[0].certificate.verification_token])
+    )
+    assert verify.status_code == 200
+
+    # Every demo event's page, and its calendar file, open.
+    for event in published:
+        assert client.get(reverse("event_detail", args=[event.slug])).status_code == 200
+        assert client.get(reverse("event_ics", args=[event.slug])).status_code == 200
+    for name in ("event_list", "event_calendar"):
+        assert client.get(reverse(name)).status_code == 200
