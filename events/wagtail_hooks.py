@@ -22,10 +22,10 @@ class EventViewSet(RuleViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = InstanceRuleEditView
-    # What organisers edit on the site, plus what only staff set here.
+    # What organisers edit on the site, plus what only staff set here. The status is not
+    # here: publishing and cancelling go through the event's life cycle on its page.
     form_fields = [
         "slug",
-        "status",
         "organiser",
         "organiser_institution",
         *organising.EVENT_FIELDS,

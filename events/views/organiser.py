@@ -102,7 +102,9 @@ def event_organise_list(request):
 # --- Drafting and editing --------------------------------------------------------------------
 
 
-def _session_rows(formset) -> tuple[list, list]:
+def _rows(formset, make_row) -> tuple[list, list]:
+    """The formset's rows for the service (new blank rows and new rows marked for deletion
+    left out), with the forms they came from so errors go back to the right row."""
     rows, forms = [], []
     for form in formset.forms:
         if not form.has_changed() and not form.instance.pk:
@@ -111,40 +113,28 @@ def _session_rows(formset) -> tuple[list, list]:
         deleting = bool(data.get("DELETE"))
         if deleting and not form.instance.pk:
             continue
-        rows.append(
-            organising.SessionRow(
-                title=data.get("title", ""),
-                starts_at=data.get("starts_at"),
-                ends_at=data.get("ends_at"),
-                capacity=data.get("capacity"),
-                pk=form.instance.pk,
-                delete=deleting,
-            )
-        )
+        rows.append(make_row(data, pk=form.instance.pk, delete=deleting))
         forms.append(form)
     return rows, forms
 
 
-def _group_rows(formset) -> tuple[list, list]:
-    rows, forms = [], []
-    for form in formset.forms:
-        if not form.has_changed() and not form.instance.pk:
-            continue
-        data = form.cleaned_data
-        deleting = bool(data.get("DELETE"))
-        if deleting and not form.instance.pk:
-            continue
-        rows.append(
-            organising.GroupRow(
-                name=data.get("name", ""),
-                capacity=data.get("capacity"),
-                description=data.get("description", ""),
-                pk=form.instance.pk,
-                delete=deleting,
-            )
-        )
-        forms.append(form)
-    return rows, forms
+def _session_row(data: dict, **identity) -> organising.SessionRow:
+    return organising.SessionRow(
+        title=data.get("title", ""),
+        starts_at=data.get("starts_at"),
+        ends_at=data.get("ends_at"),
+        capacity=data.get("capacity"),
+        **identity,
+    )
+
+
+def _group_row(data: dict, **identity) -> organising.GroupRow:
+    return organising.GroupRow(
+        name=data.get("name", ""),
+        capacity=data.get("capacity"),
+        description=data.get("description", ""),
+        **identity,
+    )
 
 
 def _show_errors(errors: dict, form, formsets: dict) -> None:
@@ -176,8 +166,8 @@ def _event_form_page(request, *, event: Event, organisation: Organisation | None
         # All three are checked so every mistake shows at once.
         valid = [form.is_valid(), sessions.is_valid(), groups.is_valid()]
         if all(valid):
-            session_rows, session_forms = _session_rows(sessions)
-            group_rows, group_forms = _group_rows(groups)
+            session_rows, session_forms = _rows(sessions, _session_row)
+            group_rows, group_forms = _rows(groups, _group_row)
             try:
                 saved = organising.event_save(
                     event=form.instance,
