@@ -10,6 +10,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
+# The browser journeys run once, in the SQLite run beside it (the embedded set-up `make run`
+# serves); the PostgreSQL run takes everything else. `make test-postgres PG_PYTEST_ARGS=` runs all.
+PG_PYTEST_ARGS ?= -m "not browser" $(PYTEST_ARGS)
 
 .PHONY: help
 help: ## List the targets
@@ -95,7 +98,7 @@ test-postgres: install-dev system-deps ## Run the suite on PostgreSQL ($$POSTGRE
 	@$(BIN)/python -c "import psycopg, sys; psycopg.connect('$(POSTGRES_TEST_URL)').close()" 2>/dev/null || \
 		{ echo "PostgreSQL is not reachable at $(POSTGRES_TEST_URL); set POSTGRES_TEST_URL."; exit 1; }
 	DATABASE_URL=$(POSTGRES_TEST_URL) TEST_MEDIA_ROOT=/tmp/portal-test-media-pg \
-		TEST_PRIVATE_MEDIA_ROOT=/tmp/portal-test-private-pg $(BIN)/pytest $(PYTEST_ARGS)
+		TEST_PRIVATE_MEDIA_ROOT=/tmp/portal-test-private-pg $(BIN)/pytest $(PG_PYTEST_ARGS)
 
 .PHONY: test
 test: lint check ## Lint, checks, and the whole suite on SQLite and PostgreSQL (side by side)
