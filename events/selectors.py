@@ -28,7 +28,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .models import Event, EventSession, SignUp
-from .services import TAKING_A_PLACE
+from .services import TAKING_A_PLACE, free_places
 
 S = SignUp.Status
 
@@ -111,22 +111,29 @@ def public_events() -> QuerySet:
 
 def event_for_page(slug: str) -> Event | None:
     """One event with everything its page shows, or None (drafts included: the view decides
-    who may see them)."""
-    return (
-        with_free_places(
-            Event.objects.select_related(
-                "province",
-                "district",
-                "organiser",
-                "campaign",
-                "working_area",
-                "target_group",
-                "image",
-            )
+    who may see them). Its free places are counted directly (one or two small queries):
+    for one row that is cheaper than building the list's annotations."""
+    event = (
+        Event.objects.select_related(
+            "province",
+            "district",
+            "organiser",
+            "campaign",
+            "working_area",
+            "target_group",
+            "image",
         )
         .filter(slug=slug)
         .first()
     )
+    if event is not None:
+        free = list(
+            sessions_with_free_places(event.sessions.all()).values_list("free", flat=True)
+        )
+        event.has_sessions = bool(free)
+        event.free_places_left = sum(free) if free else free_places(event)
+        event.has_free_places = any(free) if free else event.free_places_left > 0
+    return event
 
 
 def event_sessions(event: Event) -> list[EventSession]:
