@@ -127,9 +127,7 @@ def event_for_page(slug: str) -> Event | None:
         .first()
     )
     if event is not None:
-        free = list(
-            sessions_with_free_places(event.sessions.all()).values_list("free", flat=True)
-        )
+        free = list(sessions_with_free_places(event.sessions.all()).values_list("free", flat=True))
         event.has_sessions = bool(free)
         event.free_places_left = sum(free) if free else free_places(event)
         event.has_free_places = any(free) if free else event.free_places_left > 0
