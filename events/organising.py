@@ -38,6 +38,7 @@ from .models import (
     WorkingGroup,
     WorkshopRegistration,
 )
+from .spreadsheets import spreadsheet_time
 
 S = SignUp.Status
 
@@ -550,9 +551,7 @@ def _locked_with_organiser(event: Event) -> Event:
 def event_publish(*, event: Event, by) -> Event:
     """Publish a draft. Only accredited organisations publish (the model's check); an event
     that is over or cancelled is not published."""
-    event = (
-        Event.objects.select_for_update(of=("self",)).select_related("organiser").get(pk=event.pk)
-    )
+    event = _locked_with_organiser(event)
     require(by, "event.manage", event)
     if event.status == Event.Status.PUBLISHED:
         return event
@@ -569,9 +568,7 @@ def event_cancel(*, event: Event, by, reason: str, now: dt.datetime | None = Non
     reason = (reason or "").strip()
     if not reason:
         raise EventError(_("İptal nedenini yazın; katılımcılara e-postayla iletilir."))
-    event = (
-        Event.objects.select_for_update(of=("self",)).select_related("organiser").get(pk=event.pk)
-    )
+    event = _locked_with_organiser(event)
     require(by, "event.manage", event)
     if event.status == Event.Status.CANCELLED:
         raise EventError(_("Bu etkinlik zaten iptal edilmiş."))
@@ -734,7 +731,6 @@ def attendee_rows(event: Event) -> list[list[str]]:
         .select_related("person", "session")
         .order_by("created_at", "pk")
     )
-    turkey = timezone.get_default_timezone()
     for signup in signups:
         rows.append(
             [
@@ -745,7 +741,7 @@ def attendee_rows(event: Event) -> list[list[str]]:
                 str(signup.places),
                 signup.ticket_code,
                 "" if signup.hours is None else str(signup.hours),
-                timezone.localtime(signup.created_at, turkey).strftime("%d.%m.%Y %H:%M"),
+                spreadsheet_time(signup.created_at),
             ]
         )
     return rows

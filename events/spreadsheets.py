@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterable
 
 from django.http import HttpResponse
+from django.utils import timezone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -14,6 +15,11 @@ def spreadsheet_safe(value) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets an apostrophe."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def spreadsheet_time(value) -> str:
+    """A moment as people in Türkiye read it: 21.11.2026 14:30, in Türkiye time."""
+    return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
 
 
 def csv_response(rows: Iterable[Iterable], *, filename: str) -> HttpResponse:

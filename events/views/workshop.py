@@ -1,8 +1,6 @@
 """Workshop (çalıştay) pages: an institution's registration, the organiser's working groups
 and the registrations as CSV."""
 
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,9 +16,8 @@ from accreditation.permissions import require
 from .. import services, workshops
 from ..forms.workshop import GroupAssignmentForm, WorkshopRegistrationForm
 from ..models import Event, SignUp
-from ..spreadsheets import csv_response
+from ..spreadsheets import csv_response, spreadsheet_time
 
-TURKEY = ZoneInfo("Europe/Istanbul")
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 # Refusals that close the form; others (a clash, a full event without a waitlist) may change
 # with what the person enters, so the form stays and the message explains.
@@ -250,7 +247,7 @@ def registrations_csv(request, slug: str):
                 registration.preferred_group.name if registration.preferred_group else "",
                 registration.assigned_group.name if registration.assigned_group else "",
                 signup.get_status_display(),
-                timezone.localtime(signup.created_at, TURKEY).strftime("%d.%m.%Y %H:%M"),
+                spreadsheet_time(signup.created_at),
             ]
         )
     return csv_response(rows, filename=f"{event.slug}-calistay-kayitlari.csv")
