@@ -85,6 +85,8 @@ class _Labels:
     intro_organisation: str
     intro_personal: str
     intro_participation: str
+    heading_volunteering: str
+    intro_volunteering: str
     scope_organisation: str
     scope_personal: str
     number: str
@@ -112,6 +114,11 @@ _LABELS = {
         intro_participation=(
             "Bu belge ile aşağıda adı geçen kişinin belirtilen etkinliğe katıldığı onaylanmıştır."
         ),
+        heading_volunteering="GÖNÜLLÜLÜK BELGESİ",
+        intro_volunteering=(
+            "Bu belge ile aşağıda adı geçen kişinin belirtilen gönüllü çalışmaları yaptığı ve "
+            "saatlerinin kuruluşlarınca onaylandığı belgelenmiştir."
+        ),
         scope_organisation="ÇALIŞMA ALANLARI",
         scope_personal="KAPSAM",
         number="Belge numarası",
@@ -136,6 +143,11 @@ _LABELS = {
         ),
         intro_participation=(
             "This certifies that the person named below took part in the event stated."
+        ),
+        heading_volunteering="CERTIFICATE OF VOLUNTEERING",
+        intro_volunteering=(
+            "This certifies that the person named below gave the volunteer work stated, "
+            "with hours approved by the organisations."
         ),
         scope_organisation="AREAS OF WORK",
         scope_personal="SCOPE",
@@ -165,12 +177,14 @@ class CertificateContent:
     issuer: str
     # A person's certificate of attendance at an event (not of a training programme).
     participation: bool = False
+    # A person's approved volunteering hours.
+    volunteering: bool = False
     hours: int | None = None  # printed with the details when given
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"Unknown certificate kind {self.kind!r}; expected one of {KINDS}.")
-        if self.participation and self.kind != "personal":
+        if (self.participation or self.volunteering) and self.kind != "personal":
             raise ValueError("Only a person's certificate can attest participation in an event.")
         if self.hours is not None and self.hours < 1:
             raise ValueError("Hours, when given, must be at least 1.")
@@ -324,7 +338,12 @@ def render_certificate_pdf(content: CertificateContent) -> bytes:
     _register_fonts()
     labels = _LABELS[content.language]
     is_organisation = content.kind == "organisation"
-    heading = labels.heading_organisation if is_organisation else labels.heading_personal
+    if is_organisation:
+        heading = labels.heading_organisation
+    elif content.volunteering:
+        heading = labels.heading_volunteering
+    else:
+        heading = labels.heading_personal
 
     buffer = io.BytesIO()
     canvas = Canvas(
@@ -361,6 +380,8 @@ def render_certificate_pdf(content: CertificateContent) -> bytes:
         intro = labels.intro_organisation
     elif content.participation:
         intro = labels.intro_participation
+    elif content.volunteering:
+        intro = labels.intro_volunteering
     else:
         intro = labels.intro_personal
     lines, size = _fit(intro, font=FONT, width=width, candidates=[(11.5, 1), (10.5, 1), (10.5, 2)])

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .audit import audit
+from .dates import add_years
 from .mail import absolute_url, send_templated_mail
 from .models import (
     REMINDER_DAYS,
@@ -21,13 +22,6 @@ from .models import (
 
 FULL_TERM = 3  # years
 PROVISIONAL_TERM = 1
-
-
-def _add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _next_number(prefix: str, year: int) -> str:
@@ -102,7 +96,7 @@ def certificate_issue_for_application(*, application, by, provisional: bool) -> 
         scope="\n".join(area.name for area in organisation.working_areas.all()),
         conditions=application.decision_note if provisional else "",
         issued_on=today,
-        expires_on=_add_years(today, PROVISIONAL_TERM if provisional else FULL_TERM),
+        expires_on=add_years(today, PROVISIONAL_TERM if provisional else FULL_TERM),
         issued_by=by,
     )
     certificate.full_clean()
@@ -132,10 +126,34 @@ def certificate_issue_personal(
         title=training.strip(),
         hours=hours,
         issued_on=completed_on,
-        expires_on=_add_years(completed_on, valid_years) if valid_years else None,
+        expires_on=add_years(completed_on, valid_years) if valid_years else None,
         issued_by=by,
     )
     certificate.full_clean()
+    certificate.save()
+    audit(certificate, "portal.certificate.issue", user=by)
+    return certificate
+
+
+def _issue_record(
+    *, tier, prefix: str, holder, title: str, hours, issued_on, scope_lines, by
+) -> Certificate:
+    """A personal certificate attesting what the portal recorded (attendance, hours): valid
+    without an end date, numbered <prefix>-<year>-…"""
+    certificate = Certificate(
+        kind=Certificate.Kind.PERSONAL,
+        tier=tier,
+        number=_next_number(prefix, issued_on.year),
+        verification_token=secrets.token_urlsafe(24),
+        holder=holder,
+        title=title.strip(),
+        scope="\n".join(line.strip() for line in scope_lines if line and line.strip()),
+        hours=hours,
+        issued_on=issued_on,
+        issued_by=by,
+    )
+    # Issued by the portal itself when no one asked (e.g. the demo data): no issuer then.
+    certificate.full_clean(exclude=["issued_by"] if by is None else None)
     certificate.save()
     audit(certificate, "portal.certificate.issue", user=by)
     return certificate
@@ -151,25 +169,41 @@ def certificate_issue_participation(
     scope_lines: list[str],
     by=None,
 ) -> Certificate:
-    """Record that a person took part in an event: a verifiable participation certificate
-    (numbered KTL-<year>-…), issued on the day of the event and valid without an end date."""
-    certificate = Certificate(
-        kind=Certificate.Kind.PERSONAL,
+    """Record that a person took part in an event (numbered KTL-<year>-…), issued on the day
+    of the event."""
+    return _issue_record(
         tier=Certificate.Tier.PARTICIPATION,
-        number=_next_number("KTL", issued_on.year),
-        verification_token=secrets.token_urlsafe(24),
+        prefix="KTL",
         holder=holder,
-        title=title.strip(),
-        scope="\n".join(line.strip() for line in scope_lines if line and line.strip()),
+        title=title,
         hours=hours,
         issued_on=issued_on,
-        issued_by=by,
+        scope_lines=scope_lines,
+        by=by,
     )
-    # Issued by the portal itself when no one asked (e.g. the demo data): no issuer then.
-    certificate.full_clean(exclude=["issued_by"] if by is None else None)
-    certificate.save()
-    audit(certificate, "portal.certificate.issue", user=by)
-    return certificate
+
+
+@transaction.atomic
+def certificate_issue_volunteering(
+    *,
+    holder,
+    title: str,
+    hours: int,
+    issued_on: datetime.date,
+    scope_lines: list[str],
+    by=None,
+) -> Certificate:
+    """Record a person's approved volunteering hours (numbered GNL-<year>-…)."""
+    return _issue_record(
+        tier=Certificate.Tier.VOLUNTEERING,
+        prefix="GNL",
+        holder=holder,
+        title=title,
+        hours=hours,
+        issued_on=issued_on,
+        scope_lines=scope_lines,
+        by=by,
+    )
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from .audit import audit
 from .exceptions import DomainError
 from .mail import send_templated_mail
 from .models import Invitation, Membership, Organisation, User
-from .text import slugify_tr
+from .text import unique_slug
 
 # The organisation's editable fields, in the order the form shows them.
 ORGANISATION_FORM_FIELDS = [
@@ -43,15 +43,6 @@ class MembershipError(DomainError):
     pass
 
 
-def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify_tr(name, max_length=70) or "stk"
-    slug, number = base, 2
-    taken = Organisation.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def _apply(organisation: Organisation, data: dict) -> None:
     for name in ORGANISATION_FIELDS:
         if name in data:
@@ -69,7 +60,12 @@ def organisation_register(*, user: User, data: dict) -> Organisation:
     """Register an organisation; the person registering it becomes its owner."""
     organisation = Organisation(created_by=user)
     _apply(organisation, data)
-    organisation.slug = _unique_slug(organisation.short_name or organisation.legal_name)
+    organisation.slug = unique_slug(
+        Organisation.objects.all(),
+        organisation.short_name or organisation.legal_name,
+        fallback="stk",
+        max_length=70,
+    )
     organisation.full_clean()
     try:
         organisation.save()

@@ -10,6 +10,7 @@ from pathlib import Path
 from .text import slugify_tr
 
 ADMIN_UNITS_FILE = Path(__file__).resolve().parent / "data" / "admin_units.json"
+PROVINCE_NEIGHBOURS_FILE = Path(__file__).resolve().parent / "data" / "province_neighbours.json"
 
 # (Turkish, English, sensitive) — from the product brief.
 WORKING_AREAS = [
@@ -119,6 +120,29 @@ def load_admin_units(Province, District) -> tuple[int, int]:
                 )
     District.objects.bulk_create(new_districts, batch_size=500)
     return Province.objects.count(), District.objects.count()
+
+
+def province_neighbour_pairs() -> set[tuple[int, int]]:
+    """Every (province, neighbour) plate-code pair from the file, in both directions."""
+    data = json.loads(PROVINCE_NEIGHBOURS_FILE.read_text(encoding="utf-8"))
+    pairs = set()
+    for code, neighbours in data["neighbours"].items():
+        for other in neighbours:
+            pairs.add((int(code), other))
+            pairs.add((other, int(code)))
+    return pairs
+
+
+def load_province_neighbours(Province) -> int:
+    """Add the land-border neighbours of the 81 provinces (both directions of the symmetric
+    relation); rows already there are kept. Returns the number of neighbouring pairs."""
+    Through = Province.neighbours.through
+    existing = set(Through.objects.values_list("from_province_id", "to_province_id"))
+    pairs = province_neighbour_pairs()
+    Through.objects.bulk_create(
+        Through(from_province_id=a, to_province_id=b) for a, b in sorted(pairs - existing)
+    )
+    return len(pairs) // 2
 
 
 def load_taxonomies(WorkingArea, TargetGroup, AddictionType, ActivityType) -> None:

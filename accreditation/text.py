@@ -52,6 +52,16 @@ def tr_sort_key(value: str) -> tuple[tuple[int, int], ...]:
     return tuple(key)
 
 
+def unique_slug(taken, text: str, *, fallback: str, max_length: int, reserved=()) -> str:
+    """``slugify_tr(text)`` (or ``fallback``), numbered -2, -3… until no row of the queryset
+    ``taken`` has it and it is not ``reserved``."""
+    base = slugify_tr(text, max_length=max_length) or fallback
+    slug, number = base, 2
+    while slug in reserved or taken.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 def slugify_tr(value: str, max_length: int = 80) -> str:
     """ASCII slug keeping Turkish letters readable: "Çankırı" -> "cankiri", "Şişli" -> "sisli"."""
     folded = tr_fold(value)

@@ -37,6 +37,7 @@ class Certificate(LifecycleModel):
         PROVISIONAL = "provisional", _("Geçici akreditasyon")
         TRAINING = "training", _("Eğitim")
         PARTICIPATION = "participation", _("Etkinlik katılımı")
+        VOLUNTEERING = "volunteering", _("Gönüllülük")
 
     Status = CertificateStatus
 

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from ..collation import turkish
 from ..text import tr_fold
 from ..validators import normalize_registry_number, validate_registry_number, validate_tax_number
-from .places import District, Province
+from .places import District, Province, place_error
 from .taxonomy import AddictionType, TargetGroup, WorkingArea
 
 
@@ -160,12 +160,8 @@ class Organisation(models.Model):
             validate_tax_number(self.tax_number)
         except ValidationError as error:
             errors["tax_number"] = error
-        if self.district_id and self.province_id and self.district.province_id != self.province_id:
-            errors["district"] = ValidationError(
-                _("Seçtiğiniz ilçe %(province)s iline bağlı değil."),
-                params={"province": self.province.name},
-                code="district_province",
-            )
+        if (place := place_error(self)) is not None:
+            errors["district"] = place
         if self.founding_year and self.founding_year > timezone.localdate().year:
             errors["founding_year"] = ValidationError(
                 _("Kuruluş yılı gelecekte olamaz."), code="future_year"

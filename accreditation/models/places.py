@@ -4,6 +4,27 @@ from django.utils.translation import gettext_lazy as _
 from ..collation import turkish
 
 
+def district_outside_province(district, province):
+    """The error to show when ``district`` is not one of ``province``'s (either may be None),
+    or None. One message for every form and record that takes a province and a district."""
+    from django.core.exceptions import ValidationError
+
+    if district is None or province is None or district.province_id == province.pk:
+        return None
+    return ValidationError(
+        _("Seçtiğiniz ilçe %(province)s iline bağlı değil."),
+        params={"province": province.name},
+        code="district_province",
+    )
+
+
+def place_error(record):
+    """``district_outside_province`` for a record with ``province`` and ``district`` fields."""
+    if not (record.district_id and record.province_id):
+        return None
+    return district_outside_province(record.district, record.province)
+
+
 class ProvinceQuerySet(models.QuerySet):
     def alphabetical(self) -> "ProvinceQuerySet":
         return self.order_by(turkish("name"))
@@ -15,6 +36,11 @@ class Province(models.Model):
     code = models.PositiveSmallIntegerField(_("plaka kodu"), primary_key=True)
     name = models.CharField(_("ad"), max_length=40, unique=True)
     slug = models.SlugField(_("kısa ad"), max_length=40, unique=True)
+    # Provinces sharing a land border (data/province_neighbours.json), for "same province /
+    # neighbouring province" distance scoring.
+    neighbours = models.ManyToManyField(
+        "self", symmetrical=True, blank=True, verbose_name=_("komşu iller")
+    )
 
     objects = ProvinceQuerySet.as_manager()
 
@@ -68,12 +94,14 @@ class SupportUnitQuerySet(models.QuerySet):
 
 
 class SupportUnit(models.Model):
-    """An official place people are signposted to for help with addiction: a Bağımlılık
-    Danışma Birimi (BDB) or a treatment centre. The portal never takes cases itself."""
+    """An official unit: a Bağımlılık Danışma Birimi (BDB) or a treatment centre people are
+    signposted to for help with addiction, or a Sosyal Uyum Birimi that runs social cohesion
+    programs with volunteers. The portal never takes cases itself."""
 
     class Kind(models.TextChoices):
         BDB = "bdb", _("Bağımlılık Danışma Birimi (BDB)")
         TREATMENT = "treatment", _("Tedavi merkezi (AMATEM / ÇEMATEM)")
+        SOCIAL_COHESION = "social_cohesion", _("Sosyal Uyum Birimi")
         OTHER = "other", _("Diğer destek birimi")
 
     kind = models.CharField(_("tür"), max_length=20, choices=Kind.choices, default=Kind.BDB)
@@ -107,5 +135,6 @@ class SupportUnit(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        if self.district_id and self.province_id and self.district.province_id != self.province_id:
-            raise ValidationError({"district": _("Bu ilçe seçilen ile ait değil.")})
+        error = place_error(self)
+        if error is not None:
+            raise ValidationError({"district": error})

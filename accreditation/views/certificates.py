@@ -79,6 +79,8 @@ def certificate_pdf(request, token: str):
         return redirect("certificate_verify", token=token)
     language = (translation.get_language() or "tr")[:2]
     participation = certificate.tier == Certificate.Tier.PARTICIPATION
+    volunteering = certificate.tier == Certificate.Tier.VOLUNTEERING
+    recorded = participation or volunteering  # attested by the portal's own records
     content = CertificateContent(
         kind=certificate.kind,
         language=language,
@@ -91,12 +93,13 @@ def certificate_pdf(request, token: str):
         issued_on=certificate.issued_on,
         expires_on=certificate.expires_on,
         verification_url=request.build_absolute_uri(services.verification_path(certificate)),
-        # The portal attests attendance at an event; the board attests accreditation.
+        # The portal attests attendance and approved hours; the board attests accreditation.
         issuer=_("Bağımlılıkla Mücadele ve Sosyal Uyum Portalı")
-        if participation
+        if recorded
         else _("Bağımlılıkla Mücadele ve Sosyal Uyum Portalı — Akreditasyon Kurulu"),
         participation=participation,
-        hours=(certificate.hours or None) if participation else None,
+        volunteering=volunteering,
+        hours=(certificate.hours or None) if recorded else None,
     )
     response = HttpResponse(render_certificate_pdf(content), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate.number}.pdf"'
