@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accreditation.models.lifecycle import LifecycleModel
+from accreditation.models.places import place_error
 
 
 class EventQuerySet(models.QuerySet):
@@ -198,8 +199,8 @@ class Event(LifecycleModel):
         ):
             # The one accreditation check: only accredited organisations publish events.
             errors["organiser"] = _("Yalnızca akredite kuruluşlar etkinlik yayımlayabilir.")
-        if self.district_id and self.province_id and self.district.province_id != self.province_id:
-            errors["district"] = _("Bu ilçe seçilen ile ait değil.")
+        if (place := place_error(self)) is not None:
+            errors["district"] = place
         if self.is_online and not self.online_url:
             errors["online_url"] = _("Çevrim içi etkinlik için katılım bağlantısını girin.")
         if self.image_id and not self.image_alt.strip():

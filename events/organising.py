@@ -25,7 +25,7 @@ from accreditation.lifecycle import transition
 from accreditation.mail import absolute_url, send_templated_mail
 from accreditation.models import Membership, Organisation, Role
 from accreditation.permissions import has_role, province_ids_for, require, staff_mfa_satisfied
-from accreditation.text import slugify_tr, tr_lower, tr_title, tr_upper
+from accreditation.text import tr_lower, tr_title, tr_upper, unique_slug
 
 from . import services
 from .exceptions import EventError
@@ -317,14 +317,6 @@ def _queue_key(event: Event, signup: SignUp) -> tuple:
 # --- Drafting and publishing -----------------------------------------------------------------
 
 
-def _unique_slug(title: str) -> str:
-    base = slugify_tr(title, max_length=200) or "etkinlik"
-    slug, number = base, 2
-    while slug in RESERVED_SLUGS or Event.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def _check_times(event: Event, errors: _Errors, *, creating: bool, now: dt.datetime) -> None:
     if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
         errors.add("ends_at", _("Bitiş, başlangıçtan sonra olmalı."))
@@ -432,7 +424,13 @@ def event_save(
         event.organiser_institution = ""
         event.status = Event.Status.DRAFT
         event.created_by = by
-        event.slug = _unique_slug(event.title)
+        event.slug = unique_slug(
+            Event.objects.all(),
+            event.title,
+            fallback="etkinlik",
+            max_length=200,
+            reserved=RESERVED_SLUGS,
+        )
         stored_event = None
     else:
         stored_event = Event.objects.select_for_update().get(pk=event.pk)

@@ -13,6 +13,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accreditation.dates import age_on
 from accreditation.lifecycle import record_start, transition
 from accreditation.models import Membership, Organisation
 from accreditation.permissions import require
@@ -81,10 +82,6 @@ def free_places(event: Event, session: EventSession | None = None) -> int:
     return max(capacity_of(event, session) - confirmed_count(event, session), 0)
 
 
-def _age_on(birth_date: dt.date, day: dt.date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def refusal(
     event: Event,
     person,
@@ -142,7 +139,7 @@ def refusal(
                 _("Bu etkinlik %(age)s yaş ve üzeri içindir; doğum tarihinizi girin.")
                 % {"age": event.minimum_age},
             )
-        if _age_on(birth_date, timezone.localdate(event.starts_at)) < event.minimum_age:
+        if age_on(birth_date, timezone.localdate(event.starts_at)) < event.minimum_age:
             return SignUpRefused(
                 Reason.TOO_YOUNG,
                 _("Bu etkinlik %(age)s yaş ve üzeri içindir.") % {"age": event.minimum_age},
