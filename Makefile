@@ -117,6 +117,10 @@ bench: install ## Page timings and query counts on demo data
 bench-signups: install ## 1,000 people sign up at once for 100 places, on PostgreSQL ($$BENCH_DATABASE_URL)
 	$(BIN)/python bench/signups.py
 
+.PHONY: bench-matching
+bench-matching: install ## Rank 100,000 volunteers and 5,000 roles, batch-assign 500 places, on PostgreSQL ($$BENCH_DATABASE_URL)
+	$(BIN)/python bench/matching.py
+
 .PHONY: reset-db
 reset-db: ## Delete the local SQLite database and media, then migrate and load the demo data
 	rm -rf var/portal.sqlite3 var/portal.sqlite3-wal var/portal.sqlite3-shm var/media var/mail

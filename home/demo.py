@@ -7,6 +7,7 @@ demo state was reached the legal way. Running it again changes nothing that is a
 import random
 from dataclasses import dataclass
 
+from django.apps import apps as django_apps
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
@@ -30,6 +31,7 @@ from accreditation.models import (
     User,
     WorkingArea,
 )
+from volunteers import reference as volunteers_reference
 
 from .models import HomePage, PortalSettings, StandardPage
 
@@ -336,6 +338,8 @@ def load_reference_data() -> None:
     reference.load_taxonomies(WorkingArea, TargetGroup, AddictionType, ActivityType)
     reference.load_consent_purposes(ConsentPurpose, ConsentText)
     reference.load_standard(Standard, CriterionGroup, Criterion, published_at=timezone.now())
+    reference.load_province_neighbours(Province)
+    volunteers_reference.load(django_apps)
     # Migrations set these up; a database emptied by tests has lost them.
     _root()
     sync_role_groups()
@@ -496,6 +500,10 @@ def load_demo_data() -> dict[str, int]:
     from events.demo import counts as event_counts
 
     build_events(DEMO_PASSWORD)
+    from volunteers.demo import build as build_volunteers
+    from volunteers.demo import counts as volunteer_counts
+
+    build_volunteers(DEMO_PASSWORD)
     return {
         "provinces": Province.objects.count(),
         "districts": District.objects.count(),
@@ -506,4 +514,5 @@ def load_demo_data() -> dict[str, int]:
         "certificates": Certificate.objects.count(),
         **campaigns,
         **event_counts(),
+        **volunteer_counts(),
     }

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("accreditation.organisation_urls")),
     path("accreditation/", include("accreditation.accreditation_urls")),
     path("events/", include("events.urls")),
+    path("volunteers/", include("volunteers.urls")),
     path("search/", home_views.search, name="search"),
     path("campaign-follow/", include("home.urls")),
     # Campaign feeds, before Wagtail's pages: they win over a page at the same path.

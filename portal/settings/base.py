@@ -299,6 +299,9 @@ def require_env(name: str) -> str:
     return value
 
 
+# Keys that encrypt special-category data at rest (comma-separated Fernet keys, newest first).
+PORTAL_FIELD_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+
 PORTAL_HELPLINE = {"number": "191", "name": _("ALO 191 Uyuşturucu ile Mücadele Danışma Hattı")}
 
 # Uploaded evidence and other private files: outside MEDIA_ROOT, never given a public URL,

@@ -6,6 +6,7 @@ from .base import MIDDLEWARE, env_bool, env_list, os, require_env
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [require_env("ALLOWED_HOSTS")]
+PORTAL_FIELD_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or [require_env("FIELD_ENCRYPTION_KEYS")]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -44,6 +44,8 @@ JOBS = (
     Job("send_expiry_reminders", every=HOUR),
     # Day-before reminders of events: hourly, so each goes out 23–24 hours ahead.
     Job("send_event_reminders", every=HOUR),
+    # Experience mentor credentials ending: renewed, expired or reminded (idempotent).
+    Job("renew_mentor_credentials", every=HOUR),
     # Finished task results pile up only in the database queue.
     Job(
         "prune_db_task_results",
