@@ -23,6 +23,7 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 PRODUCTION = {"DJANGO_SETTINGS_MODULE": "portal.settings.production"}
+FIELD_KEY = "q1ZbK6dY0m8w1nq5lD3cJ2xE7vR9tS4uH6gF0aB8cNk="  # a valid Fernet key, tests only
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -47,9 +48,18 @@ def test_production_passes_the_deployment_checklist():
             **PRODUCTION,
             "SECRET_KEY": "k3y-" + "q8Zr!x" * 10,
             "ALLOWED_HOSTS": "portal.example,www.portal.example",
+            "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
         },
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_production_refuses_to_start_without_the_field_encryption_keys():
+    result = run_manage(
+        "check", env={**PRODUCTION, "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "portal.example"}
+    )
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS must be set" in result.stderr
 
 
 def test_database_url_selects_postgresql_and_redis_url_the_redis_cache():

@@ -312,7 +312,9 @@ def test_a_district_of_another_province_is_refused_on_the_field(organiser_client
     url = reverse("event_create") + f"?organisation={organisation.slug}"
     response = organiser_client.post(url, _event_data(province="6"))
     assert response.status_code == 200
-    assert response.context["form"].errors["district"] == ["Bu ilçe seçilen ile ait değil."]
+    assert response.context["form"].errors["district"] == [
+        "Seçtiğiniz ilçe Ankara iline bağlı değil."
+    ]
     assert not Event.objects.exists()
 
 

@@ -24,6 +24,7 @@ INLINE_JOB_NAMES = [
     "expire_certificates",
     "send_expiry_reminders",
     "send_event_reminders",
+    "renew_mentor_credentials",
 ]
 
 
@@ -100,6 +101,7 @@ def test_each_job_runs_again_when_its_period_has_passed(monkeypatch):
         "expire_certificates",
         "send_expiry_reminders",
         "send_event_reminders",
+        "renew_mentor_credentials",
     ]
     assert clock.run_due(clock.JOBS, next_runs, now=86400)[-1] == "prune_db_task_results"
     assert ran.count("prune_db_task_results") == 2
