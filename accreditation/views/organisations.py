@@ -14,6 +14,7 @@ from ..filters import OrganisationDirectoryFilter
 from ..forms import InvitationForm, OrganisationForm
 from ..models import Membership, Organisation
 from ..permissions import can, require
+from ..profile_sections import profile_sections
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -55,6 +56,7 @@ def profile(request, slug: str):
             .exclude(status="superseded")
             .order_by("-issued_on")
             .first(),
+            "sections": profile_sections(request, organisation),
         },
     )
 
