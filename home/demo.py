@@ -504,6 +504,9 @@ def load_demo_data() -> dict[str, int]:
     from volunteers.demo import counts as volunteer_counts
 
     build_volunteers(DEMO_PASSWORD)
+    from cooperation.demo import build as build_cooperation
+
+    cooperation = build_cooperation()
     return {
         "provinces": Province.objects.count(),
         "districts": District.objects.count(),
@@ -515,4 +518,5 @@ def load_demo_data() -> dict[str, int]:
         **campaigns,
         **event_counts(),
         **volunteer_counts(),
+        **cooperation,
     }

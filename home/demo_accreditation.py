@@ -147,6 +147,38 @@ ORGANISATIONS = [
         "stk.igdir@demo.example",
         "expired",
     ),
+    # Accredited organisations that share the platform with Umut Işığı and Ege Yeşil Yaşam, so
+    # each of the three demo provinces has organisations planning side by side.
+    (
+        "Moda Gençlik ve Spor Kulübü Derneği",
+        "Moda Gençlik",
+        "dernek",
+        34,
+        "kadikoy",
+        2011,
+        "stk.moda@demo.example",
+        "accredited",
+    ),
+    (
+        "Bornova Aile ve Gençlik Vakfı",
+        "",
+        "vakif",
+        35,
+        "bornova",
+        2008,
+        "stk.bornova@demo.example",
+        "accredited",
+    ),
+    (
+        "Aras Gençlik ve Aile Derneği",
+        "",
+        "dernek",
+        76,
+        "merkez",
+        2013,
+        "stk.aras@demo.example",
+        "accredited",
+    ),
 ]
 
 OWNER_NAMES = {
@@ -158,6 +190,9 @@ OWNER_NAMES = {
     "stk.konak@demo.example": "Tolga Şimşek",
     "stk.karsiyaka@demo.example": "Sevgi Acar",
     "stk.igdir@demo.example": "Mehmet Ali Aslan",
+    "stk.moda@demo.example": "Cem Altun",
+    "stk.bornova@demo.example": "Hande Yücel",
+    "stk.aras@demo.example": "Zeynep Karataş",
 }
 
 

@@ -32,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("accreditation/", include("accreditation.accreditation_urls")),
     path("events/", include("events.urls")),
     path("volunteers/", include("volunteers.urls")),
+    path("platform/", include("cooperation.urls")),
+    path("provinces/", include("cooperation.province_urls")),
     path("search/", home_views.search, name="search"),
     path("campaign-follow/", include("home.urls")),
     # Campaign feeds, before Wagtail's pages: they win over a page at the same path.

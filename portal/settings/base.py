@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "events",
     "volunteers",
+    "cooperation",
     "accreditation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "accreditation.context_processors.portal",
+                "cooperation.context_processors.platform",
             ],
         },
     },
@@ -209,6 +211,11 @@ MFA_TOTP_ISSUER = "Bağımlılıkla Mücadele Portalı"
 # Staff roles must enrol a second factor before they reach staff pages. Development settings
 # exempt only the demo accounts (see dev.py); nothing else can switch this off.
 PORTAL_STAFF_MFA_REQUIRED = True
+# Figures from the provincial booklets and reports (province_service_stats.json) that the demo
+# and ``load_service_figures`` read; the shared folder sits beside the checkout.
+PORTAL_SHARED_DATA_DIR = Path(
+    os.environ.get("PORTAL_SHARED_DATA_DIR", BASE_DIR.parent / "shared" / "data")
+)
 PORTAL_MFA_EXEMPT_EMAIL_DOMAINS: list[str] = []
 
 # --- Internationalisation --------------------------------------------------------------------
