@@ -278,7 +278,7 @@ class Project(LifecycleModel):
         "accreditation.WorkingArea", related_name="projects", verbose_name=_("çalışma alanları")
     )
     provinces = models.ManyToManyField(
-        "accreditation.Province", related_name="projects", verbose_name=_("iller")
+        "accreditation.Province", related_name="projects", verbose_name=_("İller")
     )
     starts_on = models.DateField(_("başlangıç tarihi"))
     ends_on = models.DateField(_("bitiş tarihi"))
@@ -421,7 +421,7 @@ class ProjectFile(models.Model):
     file = models.FileField(_("dosya"), storage=private_storage, upload_to=evidence_upload_to)
     original_name = models.CharField(_("özgün dosya adı"), max_length=255)
     size = models.PositiveIntegerField(_("boyut (bayt)"), default=0)
-    content_type = models.CharField(_("içerik türü"), max_length=100)
+    content_type = models.CharField(_("İçerik türü"), max_length=100)
     uploaded_at = models.DateTimeField(_("yükleme zamanı"), auto_now_add=True)
 
     class Meta:
@@ -747,16 +747,16 @@ class ActionItem(LifecycleModel):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="action_items", verbose_name=_("toplantı")
     )
-    title = models.CharField(_("iş"), max_length=300)
+    title = models.CharField(_("İş"), max_length=300)
     responsible_institution = models.CharField(_("sorumlu kurum"), max_length=200)
     partner_organisations = models.ManyToManyField(
         "accreditation.Organisation",
         blank=True,
         related_name="action_items",
-        verbose_name=_("iş birliği yapan kuruluşlar"),
+        verbose_name=_("İş birliği yapan kuruluşlar"),
     )
     partner_institutions = models.CharField(
-        _("iş birliği yapan kurumlar"), max_length=500, blank=True
+        _("İş birliği yapan kurumlar"), max_length=500, blank=True
     )
     due_on = models.DateField(_("son tarih"))
     indicator = models.ForeignKey(
@@ -765,7 +765,7 @@ class ActionItem(LifecycleModel):
         null=True,
         blank=True,
         related_name="action_items",
-        verbose_name=_("izlendiği gösterge"),
+        verbose_name=_("İzlendiği gösterge"),
     )
     status = models.CharField(
         _("durum"), max_length=12, choices=Status.choices, default=Status.OPEN
@@ -816,8 +816,8 @@ class ServiceFigure(models.Model):
 
     class Meta:
         ordering = ["province", "sort_order"]
-        verbose_name = _("il hizmet verisi")
-        verbose_name_plural = _("il hizmet verileri")
+        verbose_name = _("İl hizmet verisi")
+        verbose_name_plural = _("İl hizmet verileri")
         constraints = [
             models.UniqueConstraint(fields=["province", "key"], name="service_figure_unique"),
         ]
@@ -840,8 +840,8 @@ class ProvincePopulation(models.Model):
     source = models.CharField(_("kaynak"), max_length=300)
 
     class Meta:
-        verbose_name = _("il nüfusu")
-        verbose_name_plural = _("il nüfusları")
+        verbose_name = _("İl nüfusu")
+        verbose_name_plural = _("İl nüfusları")
 
     def __str__(self) -> str:
         return f"{self.province}: {self.population} ({self.year})"
