@@ -32,7 +32,13 @@ def test_no_field_name_starts_with_a_letter_that_django_would_capitalise_wrongly
     wrong = []
     with translation.override("tr"):
         for model in apps.get_models():
-            if model._meta.app_label not in {"accreditation", "home", "events", "volunteers", "cooperation"}:
+            if model._meta.app_label not in {
+                "accreditation",
+                "home",
+                "events",
+                "volunteers",
+                "cooperation",
+            }:
                 continue
             names = [model._meta.verbose_name, model._meta.verbose_name_plural]
             names += [

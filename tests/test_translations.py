@@ -10,7 +10,16 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 EN_PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
-SOURCES = ["accreditation", "home", "volunteers", "events", "cooperation", "portal", "locale", "manage.py"]
+SOURCES = [
+    "accreditation",
+    "home",
+    "volunteers",
+    "events",
+    "cooperation",
+    "portal",
+    "locale",
+    "manage.py",
+]
 
 
 def test_every_entry_of_the_english_catalogue_is_translated():

@@ -162,3 +162,55 @@ def test_event_pages_of_people_and_organisers_have_no_wcag_violations(demo_site,
     found["groups"] = violations(coordinator)
     coordinator.close()
     assert {path: problems for path, problems in found.items() if problems} == {}
+
+
+def test_platform_pages_have_no_wcag_violations(demo_site, page, browser):
+    """The shared platform as an NGO member and as a coordinator, in both languages."""
+    from cooperation.models import Activity, Meeting, Project, QuarterlyReport
+    from home.demo import DEMO_PASSWORD
+
+    def sign_in(tab, email):
+        tab.goto(demo_site.url + "/accounts/login/")
+        tab.get_by_label("E-posta").fill(email)
+        tab.locator("input[name=password]").fill(DEMO_PASSWORD)
+        tab.get_by_role("button", name="Giriş yap").click()
+
+    activity = Activity.objects.filter(organisation__legal_name__startswith="Umut").first()
+    project = Project.objects.get(title="Kadıköy Gençlik Önleme Ağı")
+    report = QuarterlyReport.objects.filter(organisation__legal_name__startswith="Umut").first()
+    meeting = Meeting.objects.filter(province_id=34).first()
+    found = {}
+    sign_in(page, "ngo@demo.example")
+    for path in (
+        "/platform/",
+        "/platform/activities/",
+        "/en/platform/activities/?status=planned",
+        "/platform/activities/new/",
+        f"/platform/activities/{activity.pk}/",
+        f"/platform/activities/{activity.pk}/edit/",
+        "/platform/projects/",
+        f"/platform/projects/{project.slug}/",
+        "/platform/projects/new/",
+        "/platform/reports/",
+        f"/platform/reports/{report.pk}/",
+        f"/platform/meetings/{meeting.pk}/",
+    ):
+        assert page.goto(demo_site.url + path).status == 200, path
+        found[path] = violations(page)
+    coordinator = browser.new_page()
+    sign_in(coordinator, "coordinator@demo.example")
+    for path in (
+        "/platform/provinces/34/",
+        "/en/platform/provinces/34/",
+        "/platform/provinces/34/targets/",
+        "/platform/provinces/34/values/",
+        "/platform/provinces/34/reports/",
+        "/platform/provinces/34/meetings/",
+        "/platform/provinces/34/meetings/new/",
+        f"/platform/meetings/{meeting.pk}/actions/new/",
+        f"/platform/actions/{meeting.action_items.first().pk}/",
+    ):
+        assert coordinator.goto(demo_site.url + path).status == 200, path
+        found[path] = violations(coordinator)
+    coordinator.close()
+    assert {path: problems for path, problems in found.items() if problems} == {}
