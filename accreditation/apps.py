@@ -11,7 +11,7 @@ class AccreditationConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from . import signals, workflow  # noqa: F401
+        from . import lookups, signals, workflow  # noqa: F401
 
         workflow.attach()
         from .collation import register_sqlite_collation

@@ -41,6 +41,16 @@ PAGES = [
     ("/events/istesenyeter-farkindalik-semineri-kadikoy/manage/", "ngo@demo.example"),
     ("/accounts/overview/", "volunteer@demo.example"),
     ("/accounts/consents/", "volunteer@demo.example"),
+    ("/provinces/", None),
+    ("/provinces/?measure=activities&mode=total", None),
+    ("/provinces/izmir/", None),
+    ("/platform/", "ngo@demo.example"),
+    ("/platform/activities/", "ngo@demo.example"),
+    ("/platform/activities/export.csv", "ngo@demo.example"),
+    ("/platform/activities/new/", "ngo@demo.example"),
+    ("/platform/projects/kadikoy-genclik-onleme-agi/", "ngo@demo.example"),
+    ("/platform/provinces/34/", "coordinator@demo.example"),
+    ("/platform/provinces/34/report.pdf", "coordinator@demo.example"),
 ]
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -107,6 +107,26 @@ def _breakdown_error(activity: Activity, fields, what: str) -> str | None:
     return None
 
 
+def dates_error(activity: Activity, status: str) -> str | None:
+    """Why ``status`` does not fit the activity's dates: results are counted in the quarter an
+    activity ends, so nothing is completed before it ends or under way before it starts."""
+    today = timezone.localdate()
+    if status == Activity.Status.COMPLETED and activity.ends_on and activity.ends_on > today:
+        return _(
+            "Bitiş tarihi gelmemiş bir faaliyet tamamlandı olarak kaydedilemez; bitiş tarihini "
+            "düzeltin ya da durumunu “Planlandı” veya “Sürüyor” seçin."
+        )
+    if status == Activity.Status.ONGOING and activity.starts_on and activity.starts_on > today:
+        return _("Başlangıç tarihi gelmemiş bir faaliyet “Sürüyor” olarak kaydedilemez.")
+    return None
+
+
+def check_dates_fit(activity: Activity, status: str) -> None:
+    """Guard of the moves to ongoing and completed."""
+    if (message := dates_error(activity, status)) is not None:
+        raise DomainError(message)
+
+
 def _validate(activity: Activity, *, target_groups, partner_organisations) -> None:
     """Every rule of a valid activity, each message on its field; raises ValidationError."""
     errors: dict[str, list[str]] = {}
@@ -127,6 +147,8 @@ def _validate(activity: Activity, *, target_groups, partner_organisations) -> No
                 add(field, message)
     if activity.starts_on and activity.ends_on and activity.ends_on < activity.starts_on:
         add("ends_on", _("Bitiş tarihi başlangıç tarihinden önce olamaz."))
+    if (message := dates_error(activity, activity.status)) is not None:
+        add("status", message)
     if (place := place_error(activity)) is not None:
         add("district", place.messages[0])
     if not list(target_groups):
@@ -241,6 +263,7 @@ def find_overlaps(
     starts_on: datetime.date,
     ends_on: datetime.date,
     exclude_pk: int | None = None,
+    exclude_organisations: Iterable = (),
 ) -> QuerySet:
     """Other organisations' planned or ongoing activities that may repeat this one: same
     province and district (an activity for the whole province meets every district), same
@@ -265,6 +288,9 @@ def find_overlaps(
         queryset = queryset.filter(Q(district=district) | Q(district__isnull=True))
     if organisation is not None:
         queryset = queryset.exclude(organisation=organisation)
+    if exclude_organisations:
+        # Before someone in several organisations chose one: none of theirs is "another".
+        queryset = queryset.exclude(organisation__in=list(exclude_organisations))
     if exclude_pk:
         queryset = queryset.exclude(pk=exclude_pk)
     return queryset.select_related("organisation", "province", "district").order_by(

@@ -305,7 +305,13 @@ def province_report(*, province, year: int, quarter: int) -> ProvinceReport:
     totals = activity_totals(province=province, start=start, end=end, by=())[0]
     reports = (
         QuarterlyReport.objects.filter(
-            organisation__province=province,
+            # Organisations based in the province, and those that completed work there.
+            Q(organisation__province=province)
+            | Q(
+                organisation__in=completed_activities(
+                    province=province, start=start, end=end
+                ).values("organisation_id")
+            ),
             year=year,
             quarter=quarter,
             status=QuarterlyReport.Status.SUBMITTED,

@@ -125,13 +125,19 @@ class ActivityFilter(django_filters.FilterSet):
         # Districts of the chosen province only; a district left over from another province
         # (the province was changed without JavaScript) is dropped, not reported as an error.
         province = self.data.get("province") if self.data else None
-        if province and str(province).isdigit() and int(province) < 1000:
+        if (
+            province
+            and str(province).isascii()
+            and str(province).isdigit()
+            and int(province) < 1000
+        ):
             districts = District.objects.filter(province_id=int(province)).alphabetical()
             self.filters["district"].queryset = districts
             self.filters["district"].extra["help_text"] = ""
             district = self.data.get("district")
             if district and not (
-                str(district).isdigit()
+                str(district).isascii()
+                and str(district).isdigit()
                 and int(district) < 2**31
                 and districts.filter(pk=int(district)).exists()
             ):

@@ -442,7 +442,10 @@ class Indicator(models.Model):
     class Method(models.TextChoices):
         ACTIVITIES = "activities", _("Tamamlanan faaliyet sayısı")
         PEOPLE_REACHED = "people_reached", _("Ulaşılan kişi")
-        UNIQUE_PEOPLE_REACHED = "unique_people_reached", _("Ulaşılan tekil kişi")
+        UNIQUE_PEOPLE_REACHED = (
+            "unique_people_reached",
+            _("Kişileri tekil sayan faaliyetlerde ulaşılan kişi"),
+        )
         SERVICES = "services", _("Sunulan hizmet")
         PARTICIPANTS = "participants", _("Gerçekleşen katılımcı")
         VOLUNTEERS = "volunteers", _("Gönüllü sayısı")

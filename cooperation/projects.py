@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from accreditation.audit import ACTIONS, audit
 from accreditation.exceptions import DomainError
 from accreditation.files import validate_evidence_file
-from accreditation.lifecycle import record_start
+from accreditation.lifecycle import record_start, transition
 from accreditation.mail import absolute_url, send_templated_mail
 from accreditation.models import Membership, Organisation
 from accreditation.permissions import can, require
@@ -228,6 +228,36 @@ def check_activatable(project: Project) -> None:
                 "isteğini kabul edin ya da bir davetin kabul edilmesini bekleyin."
             )
         )
+
+
+def check_partner_acceptable(partner: ProjectPartner) -> None:
+    """The guard of → accepted: only an open project takes partners, and only accredited
+    organisations join it."""
+    if partner.project.status not in OPEN_STATUSES:
+        raise DomainError(_("Bu proje tamamlandı ya da iptal edildi; yeni ortak alınmıyor."))
+    if not partner.organisation.is_accredited:
+        raise DomainError(
+            _("%(name)s kuruluşunun akreditasyonu geçerli değil; projeye ortak olamaz.")
+            % {"name": partner.organisation.legal_name}
+        )
+
+
+def close_pending_partners(project: Project) -> None:
+    """When a project is completed or cancelled, the requests and invitations still open are
+    closed by the portal (each organisation is told by the partnership's notification)."""
+    note = _("Proje kapandı.")
+    for partner in ProjectPartner.objects.filter(
+        project=project, status__in=[PP.REQUESTED, PP.INVITED]
+    ):
+        target = PP.DECLINED if partner.status == PP.REQUESTED else PP.LEFT
+        transition(partner, target, by=None, note=note)
+
+
+def unlink_former_partner(partner: ProjectPartner) -> None:
+    """A partner that leaves takes its linked activities out of the project's totals."""
+    Activity.objects.filter(project=partner.project, organisation=partner.organisation).update(
+        project=None
+    )
 
 
 # --- Partners ---------------------------------------------------------------------------------

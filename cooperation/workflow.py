@@ -222,6 +222,36 @@ def _report_submittable(report, by) -> None:
     check_submittable(report)
 
 
+def _under_way(activity, by) -> None:
+    from .activities import check_dates_fit
+
+    check_dates_fit(activity, A.ONGOING)
+
+
+def _finished(activity, by) -> None:
+    from .activities import check_dates_fit
+
+    check_dates_fit(activity, A.COMPLETED)
+
+
+def _partner_acceptable(partner, by) -> None:
+    from .projects import check_partner_acceptable
+
+    check_partner_acceptable(partner)
+
+
+def _partner_left(partner, change) -> None:
+    from .projects import unlink_former_partner
+
+    unlink_former_partner(partner)
+
+
+def _project_closed(project, change) -> None:
+    from .projects import close_pending_partners
+
+    close_pending_partners(project)
+
+
 def _project_activatable(project, by) -> None:
     from .projects import check_activatable
 
@@ -231,10 +261,10 @@ def _project_activatable(project, by) -> None:
 ACTIVITY_LIFECYCLE = Lifecycle(
     "activity",
     moves=[
-        Move(A.PLANNED, A.ONGOING, "activity.edit"),
-        Move(A.PLANNED, A.COMPLETED, "activity.edit"),
+        Move(A.PLANNED, A.ONGOING, "activity.edit", guard=_under_way),
+        Move(A.PLANNED, A.COMPLETED, "activity.edit", guard=_finished),
         Move(A.PLANNED, A.CANCELLED, "activity.edit", note_required=True),
-        Move(A.ONGOING, A.COMPLETED, "activity.edit"),
+        Move(A.ONGOING, A.COMPLETED, "activity.edit", guard=_finished),
         Move(A.ONGOING, A.CANCELLED, "activity.edit", note_required=True),
     ],
 )
@@ -244,9 +274,9 @@ PROJECT_LIFECYCLE = Lifecycle(
     notify=_notify_project,
     moves=[
         Move(J.PROPOSED, J.ACTIVE, "project.manage", guard=_project_activatable),
-        Move(J.PROPOSED, J.CANCELLED, "project.manage", note_required=True),
-        Move(J.ACTIVE, J.COMPLETED, "project.manage"),
-        Move(J.ACTIVE, J.CANCELLED, "project.manage", note_required=True),
+        Move(J.PROPOSED, J.CANCELLED, "project.manage", note_required=True, effect=_project_closed),
+        Move(J.ACTIVE, J.COMPLETED, "project.manage", effect=_project_closed),
+        Move(J.ACTIVE, J.CANCELLED, "project.manage", note_required=True, effect=_project_closed),
     ],
 )
 
@@ -254,13 +284,14 @@ PARTNER_LIFECYCLE = Lifecycle(
     "project_partner",
     notify=_notify_partner,
     moves=[
-        Move(PP.REQUESTED, PP.ACCEPTED, "partner.lead"),
-        Move(PP.REQUESTED, PP.DECLINED, "partner.lead", note_required=True),
+        Move(PP.REQUESTED, PP.ACCEPTED, "partner.lead", guard=_partner_acceptable),
+        # The portal also closes open requests and invitations when the project closes.
+        Move(PP.REQUESTED, PP.DECLINED, "partner.lead", note_required=True, system_too=True),
         Move(PP.REQUESTED, PP.LEFT, "partner.self"),
-        Move(PP.INVITED, PP.ACCEPTED, "partner.self"),
+        Move(PP.INVITED, PP.ACCEPTED, "partner.self", guard=_partner_acceptable),
         Move(PP.INVITED, PP.DECLINED, "partner.self"),
-        Move(PP.INVITED, PP.LEFT, "partner.lead"),
-        Move(PP.ACCEPTED, PP.LEFT, "partner.either", note_required=True),
+        Move(PP.INVITED, PP.LEFT, "partner.lead", system_too=True),
+        Move(PP.ACCEPTED, PP.LEFT, "partner.either", note_required=True, effect=_partner_left),
     ],
 )
 

@@ -274,6 +274,7 @@ class ActivityForm(forms.Form):
         from home.models import CampaignPage
 
         self.activity = activity
+        self.organisations = list(organisations)
         editing = activity is not None and activity.pk is not None
         organisation_ids = [org.pk for org in organisations]
         self.fields["organisation"].queryset = Organisation.objects.filter(

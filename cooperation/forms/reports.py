@@ -69,7 +69,8 @@ def _count_field(label):
     return forms.IntegerField(
         label=label,
         min_value=0,
-        max_value=10_000_000,
+        # The column's limit, so any total computed from activities can be kept as it is.
+        max_value=2_147_483_647,
         required=False,
         error_messages=NUMBER_ERRORS,
         widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),

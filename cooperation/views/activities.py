@@ -33,6 +33,7 @@ from ..filters import ActivityFilter
 from ..forms.activities import ActivityForm, ContactForm, OverlapQueryForm, TransitionForm
 from ..models import Activity
 from ..workflow import is_platform_staff, platform_organisations
+from .common import status_history
 
 A = Activity.Status
 LIST_PAGE_SIZE = 25
@@ -64,20 +65,6 @@ def _creating_organisations(user) -> list:
         organisation
         for organisation in platform_organisations(user).order_by("legal_name")
         if can(user, "activity.create", organisation)
-    ]
-
-
-def _history(activity: Activity) -> list[dict]:
-    labels = dict(A.choices)
-    return [
-        {
-            "at": change.at,
-            "by": (change.by.full_name or change.by.email) if change.by_id else _("Portal"),
-            "from": labels.get(change.from_status, change.from_status),
-            "to": labels.get(change.to_status, change.to_status),
-            "note": change.note,
-        }
-        for change in activity.history()
     ]
 
 
@@ -184,7 +171,12 @@ def _overlaps_from_form(form, *, organisation, exclude_pk=None):
     if query is None:
         return None
     return list(
-        services.find_overlaps(organisation=organisation, exclude_pk=exclude_pk, **query)[:20]
+        services.find_overlaps(
+            organisation=organisation,
+            exclude_pk=exclude_pk,
+            exclude_organisations=form.organisations if organisation is None else (),
+            **query,
+        )[:20]
     )
 
 
@@ -321,6 +313,7 @@ def activity_overlaps(request):
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
                 exclude_pk=exclude_pk,
+                exclude_organisations=mine if organisation is None else (),
             )[:20]
         )
     response = render(
@@ -337,6 +330,7 @@ def activity_overlaps(request):
 
 def _detail_page(request, activity: Activity, *, move_form=None, status=200):
     moves = Activity.lifecycle.available(activity, request.user)
+    is_own = can(request.user, "activity.edit", activity)
     return render(
         request,
         "cooperation/activities/activity_detail.html",
@@ -354,10 +348,12 @@ def _detail_page(request, activity: Activity, *, move_form=None, status=200):
                 for move in moves
             ],
             "move_form": move_form,
-            "history": _history(activity),
+            "history": status_history(
+                activity, shown_as="" if is_own else activity.organisation.legal_name
+            ),
             "can_edit": activity.status != A.CANCELLED
             and can(request.user, "activity.edit", activity),
-            "is_own": can(request.user, "activity.edit", activity),
+            "is_own": is_own,
             "overlaps": list(services.overlaps_of(activity)[:20]),
             "own_pk": activity.pk,
             "can_contact": any(

@@ -26,6 +26,7 @@ from volunteers.forms.common import add_service_errors
 from .. import meetings as services
 from ..forms.meetings import ActionItemForm, ActionMoveForm, MeetingForm
 from ..models import ActionItem, Meeting
+from .common import status_history
 
 I = ActionItem.Status  # noqa: E741
 PAGE_SIZE = 20
@@ -65,26 +66,14 @@ def _item_for(request, pk: int) -> ActionItem:
     return item
 
 
-def _history(record) -> list[dict]:
-    labels = dict(type(record).Status.choices)
-    return [
-        {
-            "at": change.at,
-            "by": (change.by.full_name or change.by.email) if change.by_id else _("Portal"),
-            "to": labels.get(change.to_status, change.to_status),
-            "note": change.note,
-        }
-        for change in record.history().select_related("by")
-    ]
-
-
 def _int_param(request, name: str) -> int | None:
     raw = request.GET.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 4:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
         return None
-    return int(raw)
+    value = int(raw)
+    return value if 2000 <= value <= 2100 else None
 
 
 # --- Meetings ---------------------------------------------------------------------------------
@@ -293,7 +282,7 @@ def _action_page(
             "editable": editable,
             "partners": list(item.partner_organisations.alphabetical()),
             "moves": _move_forms(item, request.user, move_form),
-            "history": _history(item),
+            "history": status_history(item),
         },
         status=status,
     )

@@ -46,6 +46,7 @@ from ..forms.projects import (
 )
 from ..models import Activity, Project, ProjectFile, ProjectPartner
 from ..workflow import platform_organisations
+from .common import status_history
 
 J = Project.Status
 PP = ProjectPartner.Status
@@ -60,7 +61,7 @@ def _pk_param(request, name: str) -> int | None:
     raw = request.GET.get(name, "") or request.POST.get(name, "")
     if not raw:
         return None
-    if not str(raw).isdigit() or len(str(raw)) > 18:
+    if not (str(raw).isascii() and str(raw).isdigit()) or len(str(raw)) > 18:
         raise Http404
     return int(raw)
 
@@ -256,20 +257,6 @@ def project_edit(request, slug: str):
 # --- The project page -------------------------------------------------------------------------
 
 
-def _history(record) -> list[dict]:
-    labels = dict(type(record).Status.choices)
-    return [
-        {
-            "at": change.at,
-            "by": (change.by.full_name or change.by.email) if change.by_id else _("Portal"),
-            "from": labels.get(change.from_status, change.from_status),
-            "to": labels.get(change.to_status, change.to_status),
-            "note": change.note,
-        }
-        for change in record.history()
-    ]
-
-
 PROJECT_BUTTONS = {
     J.ACTIVE: gettext_lazy("Projeyi yürürlüğe al"),
     J.COMPLETED: gettext_lazy("Projeyi tamamlandı olarak kapat"),
@@ -346,7 +333,7 @@ def _detail_page(request, project: Project, *, forms: dict | None = None, status
                 "files": list(
                     project.files.select_related("organisation").order_by("-uploaded_at", "-pk")
                 ),
-                "history": _history(project),
+                "history": status_history(project),
             }
         )
     if contributor and acting:

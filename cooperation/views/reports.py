@@ -40,6 +40,7 @@ from ..forms.reports import (
 )
 from ..models import QUARTERS, Indicator, IndicatorValue, QuarterlyReport
 from ..workflow import platform_organisations
+from .common import status_history
 
 R = QuarterlyReport.Status
 LIST_PAGE_SIZE = 20
@@ -71,21 +72,6 @@ def _managed_organisations(user):
         .distinct()
         .order_by("legal_name")
     )
-
-
-def _history(report) -> list[dict]:
-    labels = dict(R.choices)
-    rows = []
-    for change in report.history():
-        rows.append(
-            {
-                "at": change.at,
-                "by": (change.by.full_name or change.by.email) if change.by_id else _("Portal"),
-                "to": labels.get(change.to_status, change.to_status),
-                "note": change.note,
-            }
-        )
-    return rows
 
 
 def _quarter_label(quarter: int) -> str:
@@ -221,7 +207,7 @@ def _report_page(request, report, *, form=None, lines=None, reopen_form=None, st
             "can_submit": R.SUBMITTED in moves,
             "can_reopen": R.DRAFT in moves,
             "reopen_form": reopen_form or ReasonForm(),
-            "history": _history(report),
+            "history": status_history(report),
         },
         status=status,
     )
@@ -244,6 +230,8 @@ def report_edit(request, pk: int):
             services.report_refill(report=report, by=request.user)
         except DomainError as error:
             messages.error(request, str(error))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Rakamlar faaliyetlerinizden yeniden hesaplandı."))
         return redirect("report_edit", pk=report.pk)

@@ -380,7 +380,13 @@ REFUSED = [
 
 @pytest.mark.parametrize(("source", "target"), ALLOWED)
 def test_every_allowed_move_through_the_page(client, organisation, owner, source, target):
-    activity = ActivityFactory(organisation=organisation, status=source)
+    today = dt.date.today()
+    activity = ActivityFactory(
+        organisation=organisation,
+        status=source,
+        starts_on=today - dt.timedelta(days=10),
+        ends_on=today - dt.timedelta(days=1),
+    )
     client.force_login(owner)
     response = client.post(
         reverse("activity_transition", args=[activity.pk]),
@@ -726,3 +732,84 @@ def test_a_coordinator_front_page_links_their_province_dashboards(client, settin
     assert response.status_code == 200
     assert reverse("coordination_dashboard", args=[35]) in html
     assert reverse("coordination_dashboard", args=[34]) not in html
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [(A.PLANNED, A.COMPLETED), (A.ONGOING, A.COMPLETED), (A.PLANNED, A.ONGOING)],
+)
+def test_an_activity_is_not_completed_before_it_ends_nor_under_way_before_it_starts(
+    client, organisation, owner, source, target
+):
+    activity = ActivityFactory(organisation=organisation, status=source)  # next month
+    client.force_login(owner)
+    response = client.post(
+        reverse("activity_transition", args=[activity.pk]), {"target": target, "note": ""}
+    )
+    assert response.status_code == 400
+    assert "gelmemiş" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.status == source
+
+
+def test_recording_a_completed_activity_that_ends_next_week_is_refused(organisation, owner):
+    from cooperation import activities
+
+    activity = ActivityFactory(organisation=organisation)
+    data = {
+        "title": activity.title,
+        "activity_type": activity.activity_type,
+        "working_area": activity.working_area,
+        "province": activity.province,
+        "district": activity.district,
+        "starts_on": dt.date.today(),
+        "ends_on": dt.date.today() + dt.timedelta(days=7),
+        "status": A.COMPLETED,
+        "target_groups": list(activity.target_groups.all()),
+    }
+    with pytest.raises(ValidationError) as error:
+        activities.activity_create(organisation=organisation, data=data, by=owner)
+    assert "status" in error.value.message_dict
+
+
+def test_other_organisations_see_who_changed_an_activity_only_as_the_organisation(client):
+    from accreditation.lifecycle import record_start
+
+    owner = UserFactory(full_name="Nazlı Yılmaz", email="nazli@example.org")
+    organisation = OrganisationFactory(accredited=True, owner=owner, legal_name="Ege Derneği")
+    activity = ActivityFactory(organisation=organisation)
+    record_start(activity, by=owner)
+    outsider = UserFactory()
+    OrganisationFactory(accredited=True, owner=outsider)
+    client.force_login(outsider)
+    page = client.get(reverse("activity_detail", args=[activity.pk])).content.decode()
+    assert "Nazlı Yılmaz" not in page and "nazli@example.org" not in page
+    assert "Ege Derneği" in page
+    client.force_login(owner)
+    assert (
+        "Nazlı Yılmaz"
+        in client.get(reverse("activity_detail", args=[activity.pk])).content.decode()
+    )
+
+
+def test_someone_in_two_organisations_is_not_warned_about_their_own_plans(client):
+    member = UserFactory()
+    OrganisationFactory(accredited=True, owner=member)  # not yet chosen on the form
+    second = OrganisationFactory(accredited=True, owner=member)
+    theirs = OrganisationFactory(accredited=True)
+    own_plan = ActivityFactory(organisation=second, title="Kendi planımız")
+    other_plan = ActivityFactory(organisation=theirs, title="Başka kuruluşun planı")
+    client.force_login(member)
+    query = {
+        "province": own_plan.province_id,
+        "district": own_plan.district_id,
+        "working_area": own_plan.working_area_id,
+        "target_groups": [g.pk for g in own_plan.target_groups.all()],
+        "starts_on": own_plan.starts_on.isoformat(),
+        "ends_on": own_plan.ends_on.isoformat(),
+    }
+    page = client.get(reverse("activity_overlaps"), query).content.decode()
+    assert other_plan.title in page and own_plan.title not in page
+    form = client.post(reverse("activity_create"), {**query, "check": "1", "title": "Yeni"})
+    assert other_plan.title in form.content.decode()
+    assert own_plan.title not in form.content.decode()

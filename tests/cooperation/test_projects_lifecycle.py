@@ -493,3 +493,54 @@ def test_an_activity_belongs_to_one_project_at_a_time(world):
     projects.activity_unlink(project=first, activity=activity, by=world.lead_owner)
     activity.refresh_from_db()
     assert activity.project is None
+
+
+# --- Closing a project ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [J.COMPLETED, J.CANCELLED])
+def test_an_invitation_cannot_be_accepted_once_the_project_closed(world, status):
+    project = world.project(status=J.ACTIVE, partners=[world.partner_org])
+    invitation = ProjectPartnerFactory(project=project, organisation=world.third, status=PP.INVITED)
+    Project.objects.filter(pk=project.pk).update(status=status)
+    with pytest.raises(DomainError):
+        transition(invitation, PP.ACCEPTED, by=fresh(world.third_owner))
+    invitation.refresh_from_db()
+    assert invitation.status == PP.INVITED
+    assert not projects.may_see_workspace(fresh(world.third_owner), project)
+
+
+def test_a_request_from_an_organisation_whose_accreditation_lapsed_cannot_be_accepted(world):
+    project = world.project(status=J.ACTIVE, partners=[world.partner_org])
+    request = ProjectPartnerFactory(project=project, organisation=world.third, status=PP.REQUESTED)
+    world.third.accredited_until = timezone.localdate() - dt.timedelta(days=1)
+    world.third.save()
+    with pytest.raises(DomainError):
+        transition(request, PP.ACCEPTED, by=fresh(world.lead_owner))
+    assert ProjectPartner.objects.get(pk=request.pk).status == PP.REQUESTED
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "note"),
+    [(J.ACTIVE, J.COMPLETED, ""), (J.ACTIVE, J.CANCELLED, NOTE), (J.PROPOSED, J.CANCELLED, NOTE)],
+)
+def test_closing_a_project_closes_its_open_requests_and_invitations(world, source, target, note):
+    project = world.project(status=source, partners=[world.partner_org])
+    asking = ProjectPartnerFactory(project=project, status=PP.REQUESTED)
+    invited = ProjectPartnerFactory(project=project, status=PP.INVITED)
+    transition(project, target, by=fresh(world.lead_owner), note=note)
+    assert ProjectPartner.objects.get(pk=asking.pk).status == PP.DECLINED
+    assert ProjectPartner.objects.get(pk=invited.pk).status == PP.LEFT
+    assert ProjectPartner.objects.get(project=project, organisation=world.partner_org).status == (
+        PP.ACCEPTED
+    )
+
+
+def test_a_partner_that_leaves_takes_its_linked_activities_out_of_the_totals(world):
+    project = world.project(status=J.ACTIVE, partners=[world.partner_org])
+    theirs = ActivityFactory(organisation=world.partner_org, project=project)
+    ours = ActivityFactory(organisation=world.lead, project=project)
+    partnership = ProjectPartner.objects.get(project=project, organisation=world.partner_org)
+    transition(partnership, PP.LEFT, by=fresh(world.partner_owner), note=NOTE)
+    assert Activity.objects.get(pk=theirs.pk).project is None
+    assert Activity.objects.get(pk=ours.pk).project == project

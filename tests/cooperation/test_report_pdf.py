@@ -218,3 +218,41 @@ def test_the_view_follows_the_request_language(client, istanbul_quarter, tmp_pat
     assert url.startswith("/en/")
     response = client.get(f"{url}?year={YEAR}&quarter={QUARTER}")
     assert "2,034" in pdf_text(response.content, tmp_path)
+
+
+def test_highlights_come_from_organisations_that_worked_in_the_province_wherever_they_are_based():
+    year, quarter = last_ended_quarter()
+    start, end = quarter_bounds(year, quarter)
+    izmir_based = OrganisationFactory(
+        accredited=True,
+        legal_name="Bornova Gençlik Derneği",
+        province=Province.objects.get(code=35),
+        district=District.objects.get(province_id=35, slug="bornova"),
+    )
+    elsewhere = OrganisationFactory(
+        accredited=True,
+        legal_name="Ankara Aile Derneği",
+        province=Province.objects.get(code=6),
+        district=District.objects.filter(province_id=6).first(),
+    )
+    ActivityFactory(
+        organisation=izmir_based,
+        status=Activity.Status.COMPLETED,
+        starts_on=start,
+        ends_on=end,
+        people_reached=40,
+    )
+    for organisation, text in (
+        (izmir_based, "Kadıköy'de 40 gence ulaştık."),
+        (elsewhere, "Ankara'da aile günü."),
+    ):
+        QuarterlyReport.objects.create(
+            organisation=organisation,
+            year=year,
+            quarter=quarter,
+            status=QuarterlyReport.Status.SUBMITTED,
+            highlights=text,
+        )
+    report = province_report(province=Province.objects.get(code=34), year=year, quarter=quarter)
+    texts = [text for _name, text in report.highlights]
+    assert texts == ["Kadıköy'de 40 gence ulaştık."]
