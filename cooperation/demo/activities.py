@@ -617,6 +617,98 @@ ACTIVITIES = [
 ]
 
 
+# Routine monthly work of each organisation over the last twelve full months, so dashboards and
+# quarterly reports show a year of results: (organisation, title, activity type, working area,
+# target groups, addiction types, (plate, district slug), people reached in a typical month).
+ROUTINE = [
+    (
+        UMUT,
+        "Aylık akran destek buluşması",
+        "Psikososyal destek",
+        COHESION,
+        [YOUTH, RECOVERY],
+        ["Madde"],
+        (34, "kadikoy"),
+        35,
+    ),
+    (
+        UMUT,
+        "Okullarda önleme oturumları",
+        "Okul programı",
+        PREVENTION,
+        [STUDENTS],
+        ["Tütün", "Teknoloji ve medya"],
+        (34, "kadikoy"),
+        120,
+    ),
+    (
+        MODA,
+        "Gençlik spor akşamları",
+        "Spor",
+        PREVENTION,
+        [YOUTH],
+        ["Madde", "Alkol"],
+        (34, "kadikoy"),
+        60,
+    ),
+    (
+        EGE,
+        "Aile danışma günü",
+        "Aile programı",
+        PREVENTION,
+        [FAMILIES],
+        ["Teknoloji ve medya"],
+        (35, "bornova"),
+        45,
+    ),
+    (
+        BORNOVA,
+        "Ev ziyaretleriyle aile desteği",
+        "Ev ziyareti",
+        COHESION,
+        [FAMILIES, RECOVERY],
+        ["Madde", "Alkol"],
+        (35, "bornova"),
+        25,
+    ),
+    (
+        ARAS,
+        "Gençlik merkezinde önleme atölyesi",
+        "Eğitim",
+        PREVENTION,
+        [YOUTH, MIGRANTS],
+        ["Madde", "Tütün"],
+        (76, "merkez"),
+        40,
+    ),
+]
+MONTHS = [
+    "Ocak",
+    "Şubat",
+    "Mart",
+    "Nisan",
+    "Mayıs",
+    "Haziran",
+    "Temmuz",
+    "Ağustos",
+    "Eylül",
+    "Ekim",
+    "Kasım",
+    "Aralık",
+]
+
+
+def routine_months(today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day of each of the twelve full months before ``today``'s."""
+    months = []
+    first = today.replace(day=1)
+    for _ in range(12):
+        last = first - dt.timedelta(days=1)
+        first = last.replace(day=1)
+        months.append((first, last))
+    return list(reversed(months))
+
+
 def _today() -> dt.date:
     return timezone.localdate()
 
@@ -736,4 +828,43 @@ def build() -> dict[str, int]:
                 "bu yıl yapılmayacak.",
             )
             made["activities_cancelled"] += 1
+    made["activities"] += _build_routine(organisations, areas, groups, addictions, types, today)
+    return made
+
+
+def _build_routine(organisations, areas, groups, addictions, types, today) -> int:
+    made = 0
+    for index, spec in enumerate(ROUTINE):
+        name, title, type_name, area, group_names, addiction_names, place, typical = spec
+        organisation = organisations.get(name)
+        owner = (
+            organisation.memberships.filter(role="owner").select_related("user").first()
+            if organisation
+            else None
+        )
+        if owner is None:
+            continue
+        plate, district_slug = place
+        for month, (first, last) in enumerate(routine_months(today)):
+            dated_title = f"{title} ({MONTHS[first.month - 1]} {first.year})"
+            if Activity.objects.filter(organisation=organisation, title=dated_title).exists():
+                continue
+            # A steady figure that varies from month to month, the same on every build.
+            reached = max(5, typical + ((month * 7 + index * 5) % 11 - 5) * typical // 10)
+            data = {
+                "title": dated_title,
+                "activity_type": types[type_name],
+                "working_area": areas[area],
+                "province": Province.objects.get(code=plate),
+                "district": District.objects.get(province_id=plate, slug=district_slug),
+                "starts_on": first + dt.timedelta(days=7),
+                "ends_on": min(first + dt.timedelta(days=20), last),
+                "status": S.COMPLETED,
+                "visibility": Activity.Visibility.PLATFORM,
+                "target_groups": [groups[g] for g in group_names],
+                "addiction_types": [addictions[a] for a in addiction_names],
+                **_results(reached, group_names, {"services": reached + reached // 2}),
+            }
+            activity_create(organisation=organisation, data=data, by=owner.user)
+            made += 1
     return made

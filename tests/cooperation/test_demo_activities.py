@@ -3,6 +3,7 @@ warning between Umut Işığı's and Moda Gençlik's Kadıköy plans."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accreditation.models import Organisation
 from cooperation import activities as services
@@ -20,11 +21,18 @@ def test_the_demo_builds_a_year_of_activities_once_with_the_overlap(client, sett
     create_accounts()
     demo_accreditation.build(DEMO_PASSWORD)
     first = demo.build()
-    assert first["activities"] == len(demo.ACTIVITIES)
+    made = len(demo.ACTIVITIES) + 12 * len(demo.ROUTINE)
+    assert first["activities"] == made
     assert first["activities_skipped"] == 0
-    assert Activity.objects.count() == len(demo.ACTIVITIES) >= 35
+    assert Activity.objects.count() == made >= 100
     assert demo.build()["activities"] == 0
-    assert Activity.objects.count() == len(demo.ACTIVITIES)
+    assert Activity.objects.count() == made
+    # A year of results: every one of the last twelve months has completed work.
+    months = {
+        (a.ends_on.year, a.ends_on.month) for a in Activity.objects.filter(status="completed")
+    }
+    for first_day, _last in demo.routine_months(timezone.localdate()):
+        assert (first_day.year, first_day.month) in months
 
     statuses = set(Activity.objects.values_list("status", flat=True))
     assert statuses == {"planned", "ongoing", "completed", "cancelled"}
