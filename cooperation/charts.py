@@ -15,6 +15,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from .formatting import format_number as _format_number
+
 __all__ = ["Series", "bar_chart", "format_number", "line_chart"]
 
 # Colours with at least 3:1 contrast on white, distinguishable for the common colour-vision
@@ -39,17 +41,8 @@ class Series:
 
 
 def format_number(value, *, language: str | None = None) -> str:
-    """1234567 as people in Türkiye read it (1.234.567; 12,5) or in English (1,234,567; 12.5).
-    None stays visible as an en dash: "no figure" is not zero."""
-    if value is None:
-        return "–"
-    language = (language or get_language() or "tr")[:2]
-    number = Decimal(str(value))
-    whole = number == number.to_integral_value()
-    text = f"{int(number):,}" if whole else f"{number:,.1f}"
-    if language == "tr":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    """A chart's or report's number; a missing figure shows as an en dash, not as zero."""
+    return _format_number(value, language=language, missing="–")
 
 
 def _nice_ceiling(value: float) -> float:

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +29,7 @@ from accreditation.models import Organisation, Province
 from events.models import Event
 from volunteers.programs import open_programs
 
+from .formatting import format_number
 from .models import Activity, ProvincePopulation, ServiceFigure
 
 SERVICE_FIGURES_FILE = "province_service_stats.json"
@@ -114,17 +115,6 @@ TR_MONTHS = (
 
 
 # --- Formatting --------------------------------------------------------------------------------
-
-
-def format_number(value, *, decimals: int | None = None) -> str:
-    """A number as people read it in the current language: 316.262 / 2,5 in Turkish,
-    316,262 / 2.5 in English. Whole decimals lose their ",00"."""
-    if value is None:
-        return ""
-    if decimals is None:
-        value = Decimal(value)
-        decimals = 0 if value == value.to_integral_value() else 2
-    return formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
 
 
 # --- The map and the table ---------------------------------------------------------------------
