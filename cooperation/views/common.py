@@ -1,6 +1,10 @@
 """Pieces the platform's pages share."""
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+
+from accreditation.models import Province
+from accreditation.permissions import require
 
 
 def status_history(record, *, shown_as: str = "") -> list[dict]:
@@ -27,3 +31,10 @@ def status_history(record, *, shown_as: str = "") -> list[dict]:
             }
         )
     return rows
+
+
+def coordinated_province(request, plate: int) -> Province:
+    """The province with this plate code (404 if none), for its coordinators only (403)."""
+    province = get_object_or_404(Province, code=plate)
+    require(request.user, "province.coordinate", province)
+    return province

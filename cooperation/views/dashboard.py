@@ -9,15 +9,13 @@ dashboard is a link one coordinator can send to another.
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accreditation.models import Province
-from accreditation.permissions import require
 from events.spreadsheets import csv_response
 
 from ..charts import Series, bar_chart, line_chart
@@ -25,6 +23,7 @@ from ..dashboard import indicator_rows, province_dashboard, province_report, qua
 from ..indicators import activity_totals, last_ended_quarter, quarter_has_started
 from ..models import QUARTERS, quarter_bounds, quarter_of
 from ..report_pdf import render_province_report_pdf, report_filename
+from .common import coordinated_province
 
 FIRST_YEAR = 2018  # the year of the workshop that asked for the platform
 
@@ -67,12 +66,6 @@ def _period(request) -> tuple[PeriodForm, int, int]:
     if form.is_valid():
         return form, form.cleaned_data["year"], form.cleaned_data["quarter"]
     return form, default_year, default_quarter
-
-
-def _coordinated_province(request, plate: int) -> Province:
-    province = get_object_or_404(Province, code=plate)
-    require(request.user, "province.coordinate", province)
-    return province
 
 
 def _charts(data) -> dict:
@@ -128,7 +121,7 @@ def _charts(data) -> dict:
 @login_required
 @require_GET
 def dashboard(request, plate: int):
-    province = _coordinated_province(request, plate)
+    province = coordinated_province(request, plate)
     form, year, quarter = _period(request)
     data = province_dashboard(province=province, year=year, quarter=quarter)
     query = f"year={year}&quarter={quarter}"
@@ -163,7 +156,7 @@ def dashboard_csv(request, plate: int):
     """The dashboard's tables: the indicators against targets for every quarter of the year up
     to the chosen one, then people reached and the other sums by working area and by district
     for the chosen quarter."""
-    province = _coordinated_province(request, plate)
+    province = coordinated_province(request, plate)
     _form, year, quarter = _period(request)
     start, end = quarter_bounds(year, quarter)
     rows: list[list] = [
@@ -228,7 +221,7 @@ def dashboard_csv(request, plate: int):
 @login_required
 @require_GET
 def province_report_pdf(request, plate: int):
-    province = _coordinated_province(request, plate)
+    province = coordinated_province(request, plate)
     _form, year, quarter = _period(request)
     report = province_report(province=province, year=year, quarter=quarter)
     response = HttpResponse(render_province_report_pdf(report), content_type="application/pdf")

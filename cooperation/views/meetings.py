@@ -26,7 +26,7 @@ from volunteers.forms.common import add_service_errors
 from .. import meetings as services
 from ..forms.meetings import ActionItemForm, ActionMoveForm, MeetingForm
 from ..models import ActionItem, Meeting
-from .common import status_history
+from .common import coordinated_province, status_history
 
 I = ActionItem.Status  # noqa: E741
 PAGE_SIZE = 20
@@ -166,8 +166,7 @@ def _meeting_form_page(request, *, province: Province, meeting: Meeting | None):
 
 @login_required
 def meeting_create(request, plate: int):
-    province = _province(plate)
-    require(request.user, "province.coordinate", province)
+    province = coordinated_province(request, plate)
     return _meeting_form_page(request, province=province, meeting=None)
 
 

@@ -40,7 +40,7 @@ from ..forms.reports import (
 )
 from ..models import QUARTERS, Indicator, IndicatorValue, QuarterlyReport
 from ..workflow import platform_organisations
-from .common import status_history
+from .common import coordinated_province, status_history
 
 R = QuarterlyReport.Status
 LIST_PAGE_SIZE = 20
@@ -309,20 +309,12 @@ def report_transition(request, pk: int):
 # --- Coordinators -----------------------------------------------------------------------------
 
 
-def _province_for(request, plate: int) -> Province:
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    province = get_object_or_404(Province, code=plate)
-    require(request.user, "province.coordinate", province)
-    return province
-
-
 def coordinator_view(view):
     @wraps(view)
     def wrapper(request, plate, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        province = _province_for(request, plate)
+        province = coordinated_province(request, plate)
         return view(request, province, *args, **kwargs)
 
     return wrapper
