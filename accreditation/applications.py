@@ -6,12 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .audit import audit
-from .exceptions import DomainError
-from .files import validate_evidence_file
-from .lifecycle import transition
-from .models import (
+from accreditation.models import (
     Answer,
     Application,
     ApplicationStatus,
@@ -20,13 +17,27 @@ from .models import (
     Evidence,
     Organisation,
     ReviewAssignment,
-    Role,
     SiteVisit,
     Standard,
-    User,
 )
-from .permissions import has_role, membership_role, require
+from accreditation.permissions import membership_role
+from core.audit import audit
+from core.exceptions import DomainError
+from core.files import validate_evidence_file
+from core.lifecycle import transition
+from core.models import StaffRole, User
+from core.permissions import has_role, require
+
 from .selectors import active_assignments, criteria_of, review_summary
+
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.application.assign": gettext_lazy("Değerlendirici atandı"),
+    "portal.application.declare": gettext_lazy("Çıkar çatışması olmadığı beyan edildi"),
+    "portal.application.recuse": gettext_lazy("Değerlendirici çekildi"),
+    "portal.application.site_visit": gettext_lazy("Saha ziyareti kaydedildi"),
+    "portal.application.review_complete": gettext_lazy("Değerlendirme tamamlandı"),
+}
 
 
 class ApplicationError(DomainError):
@@ -191,7 +202,7 @@ def reviewer_assign(*, application: Application, reviewer: User, by: User) -> Re
         raise ApplicationError(
             _("Değerlendirici ön inceleme, değerlendirme ya da itiraz aşamasında atanır.")
         )
-    if not has_role(reviewer, Role.REVIEWER, application.organisation.province_id):
+    if not has_role(reviewer, StaffRole.REVIEWER, application.organisation.province_id):
         raise ApplicationError(_("Bu kişi kuruluşun ilinde değerlendirici değil."))
     if membership_role(reviewer, application.organisation) is not None:
         raise ApplicationError(_("Kuruluşun üyesi değerlendirici olamaz."))

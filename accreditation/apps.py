@@ -3,17 +3,20 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AccreditationConfig(AppConfig):
-    """The core: people, places, reference data, permissions, and (later) accreditation."""
+    """Organisations, the accreditation standard, applications, reviews and certificates."""
 
     name = "accreditation"
-    verbose_name = _("Akreditasyon ve çekirdek")
+    verbose_name = _("Akreditasyon")
 
     def ready(self) -> None:
-        from django.db.backends.signals import connection_created
+        from core.audit import register_actions
+        from core.lifecycle import register_lifecycle
+        from core.permissions import register_rules
 
-        from . import lookups, signals, workflow  # noqa: F401
+        from . import applications, certificates, organisations, permissions, standards, workflow
 
-        workflow.attach()
-        from .collation import register_sqlite_collation
-
-        connection_created.connect(register_sqlite_collation)
+        register_rules(permissions.RULES)
+        for module in (organisations, applications, certificates, standards):
+            register_actions(module.AUDIT_ACTIONS)
+        for model, lifecycle in workflow.LIFECYCLES.items():
+            register_lifecycle(model, lifecycle)

@@ -3,16 +3,13 @@
 A pure renderer: it takes a ``CertificateContent`` and returns PDF bytes, with no database access,
 so services decide what a certificate says and this module only decides how it looks.
 
-The fonts are vendored in ``accreditation/fonts/`` and embedded in every PDF: a certificate must
-show "Çağrı" and "İşbirliği" the same on any reader, and the server must not depend on the fonts
-installed on it.
+The fonts are embedded in every PDF (``core/pdf.py``): a certificate must show "Çağrı" and
+"İşbirliği" the same on any reader, whatever fonts the server has.
 """
 
 import io
-import threading
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -20,22 +17,15 @@ from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from .text import tr_fold
+from core.pdf import FONT, FONT_BOLD, format_date, register_fonts
+from core.text import tr_fold
 
 __all__ = ["KINDS", "LANGUAGES", "CertificateContent", "format_date", "render_certificate_pdf"]
 
 KINDS = ("organisation", "personal")
 LANGUAGES = ("tr", "en")
-
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FONT = "PortalDejaVuSans"
-FONT_BOLD = "PortalDejaVuSans-Bold"
-_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
-_font_lock = threading.Lock()
-_fonts_registered = False
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 
@@ -44,38 +34,6 @@ MUTED = HexColor("#5B6673")
 NAVY = HexColor("#1B3A57")
 GOLD = HexColor("#A8864D")
 PAPER = HexColor("#FCFAF5")
-
-# Month names are written out so the output never depends on the process locale.
-_MONTHS = {
-    "tr": (
-        "Ocak",
-        "Şubat",
-        "Mart",
-        "Nisan",
-        "Mayıs",
-        "Haziran",
-        "Temmuz",
-        "Ağustos",
-        "Eylül",
-        "Ekim",
-        "Kasım",
-        "Aralık",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -192,24 +150,6 @@ class CertificateContent:
             raise ValueError(f"Unknown language {self.language!r}; expected one of {LANGUAGES}.")
         if self.expires_on is not None and self.expires_on < self.issued_on:
             raise ValueError("A certificate cannot expire before it is issued.")
-
-
-def format_date(value: date, language: str) -> str:
-    """ "21 Kasım 2026" in Turkish, "21 November 2026" in English."""
-    return f"{value.day} {_MONTHS[language][value.month - 1]} {value.year}"
-
-
-def _register_fonts() -> None:
-    # reportlab keeps fonts in a process-wide registry: parse the TTF files once per process,
-    # and under a lock, since requests may render certificates on several threads.
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    with _font_lock:
-        if not _fonts_registered:
-            for name, filename in _FONT_FILES.items():
-                pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
-            _fonts_registered = True
 
 
 def _text_width(text: str, font: str, size: float, char_space: float = 0) -> float:
@@ -335,7 +275,7 @@ def _draw_qr(canvas: Canvas, data: str, *, x: float, y: float, size: float) -> N
 
 def render_certificate_pdf(content: CertificateContent) -> bytes:
     """Return a one-page A4 landscape PDF for the certificate, with its fonts embedded."""
-    _register_fonts()
+    register_fonts()
     labels = _LABELS[content.language]
     is_organisation = content.kind == "organisation"
     if is_organisation:

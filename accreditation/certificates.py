@@ -6,10 +6,12 @@ import secrets
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
-from .audit import audit
-from .dates import add_years
-from .mail import absolute_url, send_templated_mail
+from core.audit import audit
+from core.dates import add_years
+from core.mail import absolute_url, send_templated_mail
+
 from .models import (
     REMINDER_DAYS,
     AccreditationStatus,
@@ -19,6 +21,12 @@ from .models import (
     Membership,
     Organisation,
 )
+
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.certificate.issue": gettext_lazy("Belge düzenlendi"),
+}
+
 
 FULL_TERM = 3  # years
 PROVISIONAL_TERM = 1
@@ -78,7 +86,7 @@ def sync_organisation_status(organisation: Organisation) -> None:
 @transaction.atomic
 def certificate_issue_for_application(*, application, by, provisional: bool) -> Certificate:
     """Issue the organisation's certificate on a positive decision, superseding an older one."""
-    from .lifecycle import transition
+    from core.lifecycle import transition
 
     organisation = application.organisation
     today = timezone.localdate()
@@ -211,7 +219,7 @@ def certificate_withdraw_participation(*, certificate: Certificate, note: str) -
     """Revoke a participation certificate because the attendance it attests was corrected.
     The portal makes this move itself (the board's revocation needs a board member).
     Returns whether it revoked."""
-    from .lifecycle import transition
+    from core.lifecycle import transition
 
     if certificate.tier != Certificate.Tier.PARTICIPATION:
         raise ValueError("Only participation certificates are withdrawn by the portal.")
@@ -237,7 +245,7 @@ def certificate_by_number(*, number: str, code: str) -> Certificate | None:
 
 def expire_due_certificates(*, today: datetime.date | None = None) -> int:
     """Move valid certificates past their end date to expired. Idempotent."""
-    from .lifecycle import transition
+    from core.lifecycle import transition
 
     today = today or timezone.localdate()
     count = 0

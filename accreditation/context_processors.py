@@ -1,21 +1,10 @@
-from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext_lazy as _
-
-from .permissions import is_staff_member
-
-SITE_NAME = _("Bağımlılıkla Mücadele ve Sosyal Uyum Portalı")
 
 
-def portal(request) -> dict:
+def organisations(request) -> dict:
     user = getattr(request, "user", None)
-    return {
-        "PORTAL_SITE_NAME": SITE_NAME,
-        "PORTAL_HELPLINE": settings.PORTAL_HELPLINE,
-        "portal_is_staff": bool(user and is_staff_member(user)),
-        # Asked only by the pages that show organisers' links (one query, when used).
-        "portal_manages_organisation": SimpleLazyObject(lambda: _manages(user)),
-    }
+    # Asked only by the pages that show organisers' links (one query, when used).
+    return {"portal_manages_organisation": SimpleLazyObject(lambda: _manages(user))}
 
 
 def _manages(user) -> bool:

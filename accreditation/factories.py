@@ -1,71 +1,12 @@
-"""Factories for the core. Reference data (provinces, terms, consent purposes) comes from the
-migrations, so factories look it up rather than invent it."""
+"""Factories of organisations and of applications moved along their life cycle."""
 
 import datetime
 
 import factory
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from . import services
-from .models import ConsentPurpose, District, Province, Role, User
-
-DEFAULT_PASSWORD = "test-parola-2026"
-
-
-class EmailAddressFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EmailAddress
-
-    primary = True
-    verified = True
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    """A person who can sign in with DEFAULT_PASSWORD; ``email_verified=False`` for one who
-    has not confirmed their address yet."""
-
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    class Params:
-        email_verified = True
-
-    email = factory.Sequence(lambda n: f"kisi{n}@example.org")
-    full_name = factory.Faker("name", locale="tr_TR")
-    password = factory.django.Password(DEFAULT_PASSWORD)
-    email_address = factory.RelatedFactory(
-        EmailAddressFactory,
-        factory_related_name="user",
-        email=factory.SelfAttribute("..email"),
-        verified=factory.SelfAttribute("..email_verified"),
-    )
-
-
-def staff_user(
-    role: Role, province_code: int | None = None, *, with_mfa: bool = True, **kwargs
-) -> User:
-    """A person holding ``role`` (in the province, if given), by default with TOTP enrolled."""
-    user = UserFactory(**kwargs)
-    province = Province.objects.get(code=province_code) if province_code else None
-    services.role_assign(user=user, role=role, province=province)
-    if with_mfa:
-        enrol_totp(user)
-    return user
-
-
-TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def enrol_totp(user: User, secret: str = TEST_TOTP_SECRET):
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    return TOTP.activate(user, secret)
-
-
-def consent_purpose(key: str = "email_updates") -> ConsentPurpose:
-    return ConsentPurpose.objects.get(key=key)
+from core.factories import UserFactory, staff_user
+from core.models import District, Province
 
 
 def valid_tax_number(seed: int) -> str:
@@ -128,7 +69,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def working_areas(self, create, extracted, **kwargs):
-        from .models import WorkingArea
+        from core.models import WorkingArea
 
         if create:
             self.working_areas.set(extracted or WorkingArea.objects.filter(sort_order=1))
@@ -152,17 +93,17 @@ class AccreditationWorld:
     its life cycle through the services, as the interface does."""
 
     def __init__(self, province_code: int = 34):
-        from .models import Role
+        from core.models import StaffRole
 
         self.owner = UserFactory()
         self.organisation = OrganisationFactory(owner=self.owner)
-        self.coordinator = staff_user(Role.COORDINATOR, province_code)
-        self.reviewer1 = staff_user(Role.REVIEWER, province_code)
-        self.reviewer2 = staff_user(Role.REVIEWER, province_code)
-        self.reviewer3 = staff_user(Role.REVIEWER, province_code)
-        self.reviewer4 = staff_user(Role.REVIEWER, province_code)
-        self.board = staff_user(Role.BOARD)
-        self.board2 = staff_user(Role.BOARD)
+        self.coordinator = staff_user(StaffRole.COORDINATOR, province_code)
+        self.reviewer1 = staff_user(StaffRole.REVIEWER, province_code)
+        self.reviewer2 = staff_user(StaffRole.REVIEWER, province_code)
+        self.reviewer3 = staff_user(StaffRole.REVIEWER, province_code)
+        self.reviewer4 = staff_user(StaffRole.REVIEWER, province_code)
+        self.board = staff_user(StaffRole.BOARD)
+        self.board2 = staff_user(StaffRole.BOARD)
         self.application = None
 
     def start(self):
@@ -186,7 +127,7 @@ class AccreditationWorld:
             )
 
     def move(self, target, by, note="Gerekçe"):
-        from .lifecycle import transition
+        from core.lifecycle import transition
 
         return transition(self.application, target, by=by, note=note)
 

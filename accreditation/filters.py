@@ -8,16 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from .models import (
-    AccreditationStatus,
-    AddictionType,
-    Application,
-    District,
-    Organisation,
-    Province,
-    TargetGroup,
-    WorkingArea,
-)
+from accreditation.models import AccreditationStatus, Application, Organisation
+from core.models import AddictionType, District, Province, TargetGroup, WorkingArea
 
 STATUS_CHOICES = [
     ("accredited", _("Akredite (tam ya da geçici)")),

@@ -1,101 +1,11 @@
-from allauth.account.forms import SignupForm
 from django import forms
-from django.utils.choices import BaseChoiceIterator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import services
-from .models import ConsentPurpose, District, Membership, Organisation, Province
+from accreditation.models import Membership, Organisation
+from core.forms import DistrictChoiceField
+from core.models import Province
+
 from .organisations import ORGANISATION_FORM_FIELDS
-from .text import tr_sort_key
-
-
-class FullNameField(forms.CharField):
-    """A person's name as typed, in any letters ("Çağrı", "İbrahim"), inner spaces collapsed."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Ad soyad"))
-        kwargs.setdefault("max_length", 150)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
-        super().__init__(**kwargs)
-
-    def clean(self, value) -> str:
-        name = " ".join((super().clean(value) or "").split())
-        if not name:
-            raise forms.ValidationError(_("Adınızı ve soyadınızı yazın."))
-        return name
-
-
-def consent_field_name(purpose: ConsentPurpose) -> str:
-    return f"consent_{purpose.key}"
-
-
-class PortalSignupForm(SignupForm):
-    """allauth's sign-up plus a name and one unticked box per consent purpose.
-
-    Consent is optional and separate for each purpose (KVKK açık rıza); the privacy notice is
-    linked beside the form, not bundled into any box.
-    """
-
-    full_name = FullNameField()
-    field_order = ["full_name", "email", "password1", "password2"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.consent_purposes = list(ConsentPurpose.objects.active().prefetch_related("texts"))
-        for purpose in self.consent_purposes:
-            texts = sorted(purpose.texts.all(), key=lambda t: t.version)
-            if not texts:
-                continue
-            self.fields[consent_field_name(purpose)] = forms.BooleanField(
-                required=False, label=purpose.label, help_text=texts[-1].localized_body
-            )
-
-    def consent_bound_fields(self):
-        return [self[name] for name in self.fields if name.startswith("consent_")]
-
-    def custom_signup(self, request, user) -> None:
-        user.full_name = self.cleaned_data["full_name"]
-        user.preferred_language = (get_language() or "tr")[:2]
-        user.save(update_fields=["full_name", "preferred_language"])
-        for purpose in self.consent_purposes:
-            if self.cleaned_data.get(consent_field_name(purpose)):
-                services.consent_grant(user=user, purpose=purpose, source="signup")
-
-
-class ProfileForm(forms.Form):
-    full_name = FullNameField()
-    preferred_language = forms.ChoiceField(
-        label=_("E-postalar için tercih ettiğiniz dil"),
-        choices=[("tr", "Türkçe"), ("en", "English")],
-    )
-
-
-class GroupedDistricts(BaseChoiceIterator):
-    """Districts grouped under their province, read from the database only when rendered."""
-
-    def __init__(self, queryset):
-        self.queryset = queryset
-
-    def __iter__(self):
-        groups: dict[str, list] = {}
-        for district in self.queryset.select_related("province"):
-            groups.setdefault(district.province.name, []).append((district.pk, district.name))
-        yield ("", "---------")
-        for province in sorted(groups, key=tr_sort_key):
-            yield (province, sorted(groups[province], key=lambda item: tr_sort_key(item[1])))
-
-
-class DistrictChoiceField(forms.ModelChoiceField):
-    """Districts grouped by province, so the list works without JavaScript."""
-
-    def __init__(self, **kwargs):
-        super().__init__(queryset=District.objects.all(), **kwargs)
-
-    def _get_choices(self):
-        return GroupedDistricts(self.queryset)
-
-    choices = property(_get_choices, forms.ChoiceField.choices.fset)
 
 
 class OrganisationForm(forms.ModelForm):
@@ -126,7 +36,7 @@ class OrganisationForm(forms.ModelForm):
         self.fields["logo"].help_text = _("PNG ya da JPEG, en fazla 2 MB.")
 
     def clean_phone(self) -> str:
-        from .validators import normalize_phone
+        from core.validators import normalize_phone
 
         return normalize_phone(self.cleaned_data["phone"])
 

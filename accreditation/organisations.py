@@ -8,12 +8,28 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .audit import audit
-from .exceptions import DomainError
-from .mail import send_templated_mail
-from .models import Invitation, Membership, Organisation, User
-from .text import unique_slug
+from accreditation.models import Invitation, Membership, Organisation
+from core.audit import audit
+from core.exceptions import DomainError
+from core.mail import send_templated_mail
+from core.models import User
+from core.text import unique_slug
+
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.organisation.register": gettext_lazy("Kuruluş kaydedildi"),
+    "portal.organisation.update": gettext_lazy("Kuruluş bilgileri güncellendi"),
+    "portal.organisation.invite": gettext_lazy("Üyelik daveti gönderildi"),
+    "portal.organisation.invite_revoke": gettext_lazy("Üyelik daveti geri alındı"),
+    "portal.organisation.join": gettext_lazy("Kuruluşa katıldı"),
+    "portal.organisation.leave": gettext_lazy("Kuruluştan ayrıldı"),
+    "portal.organisation.member_role": gettext_lazy("Üyenin rolü değişti"),
+    "portal.organisation.member_remove": gettext_lazy("Üye çıkarıldı"),
+    "portal.organisation.transfer": gettext_lazy("Sahiplik devredildi"),
+}
+
 
 # The organisation's editable fields, in the order the form shows them.
 ORGANISATION_FORM_FIELDS = [

@@ -3,10 +3,18 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .audit import audit
-from .exceptions import DomainError
+from core.audit import audit
+from core.exceptions import DomainError
+
 from .models import Criterion, CriterionGroup, Standard
+
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.standard.new_version": gettext_lazy("Standardın yeni sürümü oluşturuldu"),
+    "portal.standard.publish": gettext_lazy("Standart sürümü yayımlandı"),
+}
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 """The life cycles of applications and certificates: allowed moves, guards, effects, mail.
 
-Attached to the models from ``AccreditationConfig.ready()``. Every move goes through
-``accreditation.lifecycle.transition``.
+Registered from ``AccreditationConfig.ready()``. Every move goes through
+``core.lifecycle.transition``.
 """
 
 from django.db.models import F, Q
@@ -9,17 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accreditation.models import Application, Certificate, Membership
+from core.exceptions import DomainError
+from core.lifecycle import SYSTEM, Lifecycle, Move
+from core.mail import absolute_url, send_templated_mail
+from core.models import RoleAssignment, StaffRole
+
 from . import certificates
-from .exceptions import DomainError
-from .lifecycle import SYSTEM, Lifecycle, Move
-from .mail import absolute_url, send_templated_mail
-from .models import (
-    Application,
-    Certificate,
-    Membership,
-    Role,
-    RoleAssignment,
-)
 from .models import (
     ApplicationStatus as A,
 )
@@ -164,7 +160,7 @@ def _recipients(application, status: str) -> set:
         people |= {
             r.user
             for r in RoleAssignment.objects.filter(
-                role=Role.COORDINATOR, province_id=province
+                role=StaffRole.COORDINATOR, province_id=province
             ).select_related("user")
         }
     if status == A.IN_REVIEW:
@@ -174,7 +170,7 @@ def _recipients(application, status: str) -> set:
     if status == A.DECISION_PENDING:
         people |= {
             r.user
-            for r in RoleAssignment.objects.filter(role=Role.BOARD)
+            for r in RoleAssignment.objects.filter(role=StaffRole.BOARD)
             .filter(Q(province__isnull=True) | Q(province_id=province))
             .select_related("user")
         }
@@ -277,6 +273,5 @@ CERTIFICATE_LIFECYCLE = Lifecycle(
 )
 
 
-def attach() -> None:
-    Application.lifecycle = APPLICATION_LIFECYCLE
-    Certificate.lifecycle = CERTIFICATE_LIFECYCLE
+# Registered from the app's ready().
+LIFECYCLES = {Application: APPLICATION_LIFECYCLE, Certificate: CERTIFICATE_LIFECYCLE}

@@ -116,8 +116,8 @@ def build_world(args) -> None:
     from django.utils import timezone
 
     from accreditation.factories import OrganisationFactory
-    from accreditation.models import (
-        Certificate,
+    from accreditation.models import Certificate
+    from core.models import (
         ConsentPurpose,
         ConsentRecord,
         District,
@@ -356,9 +356,8 @@ def build_world(args) -> None:
 
 
 def run(args) -> None:
-    from accreditation.factories import staff_user
-    from accreditation.models import Province
-    from accreditation.models import Role as StaffRole
+    from core.factories import staff_user
+    from core.models import Province, StaffRole
     from volunteers.matching import (
         batch_compute,
         recommended_candidates,

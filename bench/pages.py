@@ -73,7 +73,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from accreditation.models import User
+    from core.models import User
 
     call_command("migrate", verbosity=0)
     call_command("load_demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -74,7 +74,7 @@ def main() -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from accreditation.models import User
+    from core.models import User
     from events.factories import EventFactory
     from events.models import SignUp
 

@@ -19,23 +19,23 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accreditation.audit import ACTIONS, audit
-from accreditation.exceptions import DomainError
-from accreditation.lifecycle import record_start
-from accreditation.mail import absolute_url, send_templated_mail
-from accreditation.models import Membership, Organisation, TargetGroup
-from accreditation.models.places import place_error
-from accreditation.permissions import require
+from accreditation.models import Membership, Organisation
+from core.audit import audit
+from core.exceptions import DomainError
+from core.lifecycle import record_start
+from core.mail import absolute_url, send_templated_mail
+from core.models import TargetGroup
+from core.models.places import place_error
+from core.permissions import require
 
 from .models import Activity
 
-ACTIONS.update(
-    {
-        "portal.activity.create": gettext_lazy("Faaliyet kaydedildi"),
-        "portal.activity.update": gettext_lazy("Faaliyet güncellendi"),
-        "portal.activity.contact": gettext_lazy("Faaliyet için kuruluşa ileti gönderildi"),
-    }
-)
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.activity.create": gettext_lazy("Faaliyet kaydedildi"),
+    "portal.activity.update": gettext_lazy("Faaliyet güncellendi"),
+    "portal.activity.contact": gettext_lazy("Faaliyet için kuruluşa ileti gönderildi"),
+}
 
 A = Activity.Status
 

@@ -10,16 +10,17 @@ class CooperationConfig(AppConfig):
     verbose_name = _("Ortak platform")
 
     def ready(self) -> None:
-        from . import workflow
-
-        workflow.attach()
-
         from accreditation.profile_sections import register_profile_section
+        from core.audit import register_actions
+        from core.lifecycle import register_lifecycle
+        from core.permissions import register_rules
 
-        # Also registers the activities' audit actions, before Wagtail first reads the list.
-        from .activities import profile_section
+        from . import activities, indicators, meetings, permissions, projects, workflow
 
-        register_profile_section(profile_section)
-
-        # Their audit actions, registered before Wagtail first reads the list.
-        from . import indicators, meetings, projects, reports  # noqa: F401
+        register_rules(permissions.RULES)
+        for module in (activities, projects, indicators, meetings):
+            register_actions(module.AUDIT_ACTIONS)
+        for model, lifecycle in workflow.LIFECYCLES.items():
+            register_lifecycle(model, lifecycle)
+        # Public activities on an organisation's profile page.
+        register_profile_section(activities.profile_section)

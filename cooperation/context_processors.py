@@ -1,4 +1,4 @@
-from accreditation.permissions import can
+from core.permissions import can
 
 
 def platform(request) -> dict:

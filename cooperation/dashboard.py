@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accreditation.models import Organisation
-from accreditation.text import tr_sort_key
+from core.text import tr_sort_key
 from volunteers.models import HoursLog
 
 from .indicators import (

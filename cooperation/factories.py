@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from accreditation.factories import OrganisationFactory
-from accreditation.models import ActivityType, District, Province, TargetGroup, WorkingArea
+from core.models import ActivityType, District, Province, TargetGroup, WorkingArea
 
 from .models import ActionItem, Activity, Indicator, Meeting, Project, ProjectPartner
 

@@ -7,18 +7,11 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import (
-    ActivityType,
-    AddictionType,
-    District,
-    Organisation,
-    Province,
-    TargetGroup,
-    WorkingArea,
-)
+from accreditation.models import Organisation
+from core.models import ActivityType, AddictionType, District, Province, TargetGroup, WorkingArea
 
 from .models import Activity, Project
-from .workflow import platform_organisations
+from .permissions import platform_organisations
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]

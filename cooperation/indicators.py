@@ -21,20 +21,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accreditation.audit import ACTIONS, audit
-from accreditation.exceptions import DomainError
-from accreditation.models import Role as StaffRole
-from accreditation.permissions import require, rule, staff_in_role
-from accreditation.text import tr_sort_key
+from core.audit import audit
+from core.exceptions import DomainError
+from core.permissions import require
+from core.text import tr_sort_key
 
 from .models import Activity, Indicator, IndicatorValue, Target, quarter_bounds, quarter_of
 
-ACTIONS.update(
-    {
-        "portal.indicator.target_set": gettext_lazy("Gösterge hedefi belirlendi"),
-        "portal.indicator.value_set": gettext_lazy("Gösterge değeri girildi"),
-    }
-)
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.indicator.target_set": gettext_lazy("Gösterge hedefi belirlendi"),
+    "portal.indicator.value_set": gettext_lazy("Gösterge değeri girildi"),
+}
 
 M = Indicator.Method
 ZERO = Decimal("0")
@@ -50,13 +48,6 @@ INDICATOR_FIELDS = (
     "sort_order",
     "is_active",
 )
-
-
-@rule("indicator.manage")
-def _indicator_manage(user, _obj=None) -> bool:
-    """Administrators define the indicators every province reports against (the Wagtail admin
-    screens under "Ortak platform" ask the same rule)."""
-    return staff_in_role(user, StaffRole.ADMIN)
 
 
 # Method → the aggregate over the completed activities that computes it. Sums of empty sets are

@@ -18,14 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accreditation.audit import ACTIONS, audit
-from accreditation.exceptions import DomainError
-from accreditation.lifecycle import record_start
-from accreditation.models import Organisation, Province
-from accreditation.permissions import can, require
+from accreditation.models import Organisation
+from core.audit import audit
+from core.exceptions import DomainError
+from core.lifecycle import record_start
+from core.models import Province
+from core.permissions import can, require
 
 from .models import ActionItem, Indicator, Meeting
-from .workflow import platform_organisations
+from .permissions import platform_organisations
 
 AUDIT_ACTIONS = {
     "portal.meeting.create": gettext_lazy("Koordinasyon toplantısı kaydedildi"),
@@ -33,7 +34,6 @@ AUDIT_ACTIONS = {
     "portal.action_item.create": gettext_lazy("Eylem maddesi eklendi"),
     "portal.action_item.update": gettext_lazy("Eylem maddesi güncellendi"),
 }
-ACTIONS.update(AUDIT_ACTIONS)  # imported at app ready, before Wagtail reads the list
 
 MEETING_FIELDS = ("title", "held_on", "place", "institutions", "agenda", "minutes", "decisions")
 ACTION_FIELDS = (

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accreditation.files import evidence_upload_to, private_storage
-from accreditation.models.lifecycle import LifecycleModel
+from core.files import evidence_upload_to, private_storage
+from core.models.lifecycle import LifecycleModel
 
 QUARTERS = [
     (1, _("1. çeyrek (Ocak–Mart)")),
@@ -82,34 +82,34 @@ class Activity(LifecycleModel):
     title = models.CharField(_("başlık"), max_length=200)
     description = models.TextField(_("açıklama"), blank=True)
     activity_type = models.ForeignKey(
-        "accreditation.ActivityType",
+        "core.ActivityType",
         on_delete=models.PROTECT,
         related_name="activities",
         verbose_name=_("faaliyet türü"),
     )
     working_area = models.ForeignKey(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         on_delete=models.PROTECT,
         related_name="activities",
         verbose_name=_("çalışma alanı"),
     )
     target_groups = models.ManyToManyField(
-        "accreditation.TargetGroup", related_name="activities", verbose_name=_("hedef gruplar")
+        "core.TargetGroup", related_name="activities", verbose_name=_("hedef gruplar")
     )
     addiction_types = models.ManyToManyField(
-        "accreditation.AddictionType",
+        "core.AddictionType",
         blank=True,
         related_name="activities",
         verbose_name=_("bağımlılık türleri"),
     )
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.PROTECT,
         related_name="activities",
         verbose_name=_("İl"),
     )
     district = models.ForeignKey(
-        "accreditation.District",
+        "core.District",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -275,10 +275,10 @@ class Project(LifecycleModel):
     aims = models.TextField(_("amaçlar"))
     description = models.TextField(_("açıklama"), blank=True)
     working_areas = models.ManyToManyField(
-        "accreditation.WorkingArea", related_name="projects", verbose_name=_("çalışma alanları")
+        "core.WorkingArea", related_name="projects", verbose_name=_("çalışma alanları")
     )
     provinces = models.ManyToManyField(
-        "accreditation.Province", related_name="projects", verbose_name=_("İller")
+        "core.Province", related_name="projects", verbose_name=_("İller")
     )
     starts_on = models.DateField(_("başlangıç tarihi"))
     ends_on = models.DateField(_("bitiş tarihi"))
@@ -456,7 +456,7 @@ class Indicator(models.Model):
     name = models.CharField(_("ad (Türkçe)"), max_length=200)
     name_en = models.CharField(_("ad (İngilizce)"), max_length=200)
     working_area = models.ForeignKey(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         on_delete=models.PROTECT,
         related_name="indicators",
         verbose_name=_("çalışma alanı"),
@@ -473,7 +473,7 @@ class Indicator(models.Model):
         ),
     )
     activity_type = models.ForeignKey(
-        "accreditation.ActivityType",
+        "core.ActivityType",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -516,7 +516,7 @@ class Target(models.Model):
         Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("gösterge")
     )
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.CASCADE,
         related_name="indicator_targets",
         verbose_name=_("İl"),
@@ -560,7 +560,7 @@ class IndicatorValue(models.Model):
         Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("gösterge")
     )
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.CASCADE,
         related_name="indicator_values",
         verbose_name=_("İl"),
@@ -655,7 +655,7 @@ class ReportLine(models.Model):
         QuarterlyReport, on_delete=models.CASCADE, related_name="lines", verbose_name=_("rapor")
     )
     working_area = models.ForeignKey(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("çalışma alanı"),
@@ -690,7 +690,7 @@ class Meeting(models.Model):
     """A province coordination meeting (il koordinasyon toplantısı)."""
 
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.PROTECT,
         related_name="coordination_meetings",
         verbose_name=_("İl"),
@@ -800,7 +800,7 @@ class ServiceFigure(models.Model):
     bülteni). ``value`` None means the source gives no figure, which is not zero."""
 
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.CASCADE,
         related_name="service_figures",
         verbose_name=_("İl"),
@@ -833,7 +833,7 @@ class ProvincePopulation(models.Model):
     """A province's population from an official source, for figures per 100,000 people."""
 
     province = models.OneToOneField(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.CASCADE,
         related_name="population",
         verbose_name=_("İl"),

@@ -18,17 +18,17 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accreditation.audit import ACTIONS, audit
-from accreditation.exceptions import DomainError
-from accreditation.files import validate_evidence_file
-from accreditation.lifecycle import record_start, transition
-from accreditation.mail import absolute_url, send_templated_mail
 from accreditation.models import Membership, Organisation
-from accreditation.permissions import can, require
-from accreditation.text import unique_slug
+from core.audit import audit
+from core.exceptions import DomainError
+from core.files import validate_evidence_file
+from core.lifecycle import record_start, transition
+from core.mail import absolute_url, send_templated_mail
+from core.permissions import can, require
+from core.text import unique_slug
 
 from .models import Activity, Project, ProjectFile, ProjectPartner, ProjectUpdate
-from .workflow import platform_organisations
+from .permissions import platform_organisations
 
 J = Project.Status
 PP = ProjectPartner.Status
@@ -39,16 +39,15 @@ PENDING_OR_IN = (PP.REQUESTED, PP.INVITED, PP.ACCEPTED)
 PROJECT_FIELDS = ("title", "aims", "description", "starts_on", "ends_on", "partner_roles_needed")
 UPDATE_MAX_LENGTH = 5000
 
-ACTIONS.update(
-    {
-        "portal.project.propose": gettext_lazy("Ortak proje önerildi"),
-        "portal.project.edit": gettext_lazy("Ortak proje güncellendi"),
-        "portal.project.update_post": gettext_lazy("Projeye güncelleme yazıldı"),
-        "portal.project.file_upload": gettext_lazy("Projeye dosya yüklendi"),
-        "portal.project.activity_link": gettext_lazy("Faaliyet projeye bağlandı"),
-        "portal.project.activity_unlink": gettext_lazy("Faaliyetin proje bağlantısı kaldırıldı"),
-    }
-)
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.project.propose": gettext_lazy("Ortak proje önerildi"),
+    "portal.project.edit": gettext_lazy("Ortak proje güncellendi"),
+    "portal.project.update_post": gettext_lazy("Projeye güncelleme yazıldı"),
+    "portal.project.file_upload": gettext_lazy("Projeye dosya yüklendi"),
+    "portal.project.activity_link": gettext_lazy("Faaliyet projeye bağlandı"),
+    "portal.project.activity_unlink": gettext_lazy("Faaliyetin proje bağlantısı kaldırıldı"),
+}
 
 
 # --- Selectors --------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import Organisation, Province
+from accreditation.models import Organisation
+from core.models import Province
 from events.models import Event
 from volunteers.programs import open_programs
 
@@ -399,9 +400,10 @@ def province_page(province: Province, *, limit: int = 20) -> dict:
 # --- Loading official figures ------------------------------------------------------------------
 
 
-def shared_data_dir() -> Path:
-    default = Path(settings.BASE_DIR).parent / "shared" / "data"
-    return Path(getattr(settings, "PORTAL_SHARED_DATA_DIR", default))
+def official_data_dir() -> Path:
+    """Where the official figures the portal ships with live (``cooperation/data``), unless
+    ``PORTAL_OFFICIAL_DATA_DIR`` points elsewhere."""
+    return Path(settings.PORTAL_OFFICIAL_DATA_DIR)
 
 
 def _month(value: str) -> datetime.date:
@@ -428,7 +430,7 @@ def load_service_figures(path: Path | str | None = None) -> int:
     """Store every metric of ``province_service_stats.json`` for each province it covers,
     matching provinces by plate code. Re-running updates the figures in place. A value the
     booklet does not state (null) stays None. Returns the number of figures stored."""
-    path = Path(path) if path else shared_data_dir() / SERVICE_FIGURES_FILE
+    path = Path(path) if path else official_data_dir() / SERVICE_FIGURES_FILE
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         provinces_data = data["provinces"]

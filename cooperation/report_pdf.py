@@ -29,8 +29,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from accreditation.certificate_pdf import FONT, FONT_BOLD, _register_fonts, format_date
-from accreditation.context_processors import SITE_NAME
+from core.context_processors import SITE_NAME
+from core.pdf import FONT, FONT_BOLD, format_date, register_fonts
 
 from .charts import format_number
 from .dashboard import ProvinceReport
@@ -371,7 +371,7 @@ def report_filename(report: ProvinceReport, slug: str) -> str:
 def render_province_report_pdf(report: ProvinceReport, *, compress: bool = True) -> bytes:
     """The report in the active language. ``compress=False`` leaves the page streams readable
     (for tests and debugging)."""
-    _register_fonts()
+    register_fonts()
     language = "en" if (get_language() or "tr").startswith("en") else "tr"
     styles = _styles()
     footer = f"{report.province_name} · {report.year}/{report.quarter}"

@@ -13,11 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accreditation.exceptions import DomainError
-from accreditation.lifecycle import record_start, transition
 from accreditation.models import Organisation
-from accreditation.permissions import require
-from accreditation.text import tr_sort_key
+from core.exceptions import DomainError
+from core.lifecycle import record_start, transition
+from core.permissions import require
+from core.text import tr_sort_key
 
 from .indicators import activity_totals, quarter_has_ended
 from .models import QuarterlyReport, ReportLine, quarter_bounds
@@ -208,8 +208,8 @@ def _notify_reopened(report, note: str) -> None:
     from django.urls import reverse
     from django.utils import translation
 
-    from accreditation.mail import absolute_url, send_templated_mail
     from accreditation.models import Membership
+    from core.mail import absolute_url, send_templated_mail
 
     managers = Membership.objects.managing().filter(organisation=report.organisation_id)
     for membership in managers.select_related("user"):

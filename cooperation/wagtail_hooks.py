@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from accreditation.wagtail_hooks import RuleViewSet
+from core.viewsets import RuleViewSet
 
 from . import indicators  # noqa: F401  (registers the "indicator.manage" rule)
 from .models import Indicator, ProvincePopulation, ServiceFigure

@@ -9,7 +9,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Etkinlikler")
 
     def ready(self) -> None:
-        from . import privacy, signals, workflow  # noqa: F401  (privacy: data export sections)
+        from core.audit import register_actions
+        from core.lifecycle import register_lifecycle
+        from core.permissions import register_rules
+        from core.privacy import register_personal_data
 
-        workflow.attach()
-        signals.connect()
+        from . import organising, permissions, privacy, workflow
+
+        register_rules(permissions.RULES)
+        register_actions(organising.AUDIT_ACTIONS)
+        register_personal_data(privacy.PERSONAL_DATA)
+        for model, lifecycle in workflow.LIFECYCLES.items():
+            register_lifecycle(model, lifecycle)

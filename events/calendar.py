@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from accreditation.mail import absolute_url
+from core.mail import absolute_url
 
 from .models import CalendarFeed, Event, EventSession, SignUp, new_feed_token
 

@@ -12,23 +12,26 @@ relative to the day the demo is loaded."""
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
-from accreditation.models import (
+from accreditation.models import Organisation
+from core.demo import person
+from core.models import (
     District,
-    Organisation,
     Province,
+    RoleAssignment,
+    StaffRole,
+    StatusChange,
     TargetGroup,
     User,
     WorkingArea,
 )
-from accreditation.services import account_create
 
-from .models import Event, EventSession, SignUp, WorkingGroup, WorkshopRegistration
-from .organising import attendance_mark
+from .models import Event, EventSession, SignUp, WorkshopRegistration
+from .organising import GroupRow, SessionRow, attendance_mark, event_publish, event_save
 from .participation import participation_certificate_issue
-from .services import signup_cancel, signup_create
+from .signups import signup_cancel, signup_create
 from .workshops import workshop_groups_auto_assign, workshop_register
 
 # People who come to events (the volunteers app gives them profiles later).
@@ -313,10 +316,9 @@ EVENTS = [
 ]
 
 
-def _people(password: str) -> None:
+def _people() -> None:
     for email, name in PEOPLE:
-        if not User.objects.filter(email=email).exists():
-            account_create(email=email, password=password, full_name=name, verified=True)
+        person(email, name)
 
 
 def _person(email: str) -> User | None:
@@ -327,7 +329,24 @@ def _area(order: int | None) -> WorkingArea | None:
     return WorkingArea.objects.filter(sort_order=order).first() if order else None
 
 
+def _entered_by(organiser: Organisation | None, province: Province) -> User:
+    """Who enters the event: the organisation's owner, or for a public institution's event the
+    province's coordinator (staff enter those), else the administrator."""
+    if organiser is not None:
+        return organiser.memberships.get(role="owner").user
+    assignment = (
+        RoleAssignment.objects.filter(role=StaffRole.COORDINATOR, province=province)
+        .select_related("user")
+        .first()
+    )
+    return assignment.user if assignment else User.objects.get(email="admin@demo.example")
+
+
 def _event(spec: dict) -> Event | None:
+    """Enter the event as its organiser does (``event_save``), with its shifts or working groups,
+    and publish it (``event_publish``, the life cycle's move). A past event was entered and
+    published a fortnight before it took place: it is made that far ahead of today, published,
+    and then moved back to its real dates with its history."""
     from home.models import CampaignPage
 
     province = Province.objects.get(code=spec["plate"])
@@ -336,12 +355,11 @@ def _event(spec: dict) -> Event | None:
         return None  # the organisation is not in this database
     starts_at = _at(*spec["start"])
     opens = spec.get("opens_in_days")
+    shift = max(dt.timedelta(0), timezone.now() - starts_at + dt.timedelta(days=14))
     event = Event(
         slug=spec["slug"],
         title=spec["title"],
         kind=spec["kind"],
-        status=Event.Status.PUBLISHED,
-        organiser=organiser,
         organiser_institution="" if organiser else spec["institution"],
         campaign=CampaignPage.objects.filter(
             slug=spec.get("campaign"), locale__language_code="tr"
@@ -353,8 +371,8 @@ def _event(spec: dict) -> Event | None:
         venue=spec["venue"],
         is_online=bool(spec.get("online_url")),
         online_url=spec.get("online_url", ""),
-        starts_at=starts_at,
-        ends_at=starts_at + dt.timedelta(hours=spec["hours"]),
+        starts_at=starts_at + shift,
+        ends_at=starts_at + shift + dt.timedelta(hours=spec["hours"]),
         registration_opens_at=_at(opens, 9) if opens else None,
         capacity=spec["capacity"],
         audience=spec.get("audience", Event.Audience.PUBLIC),
@@ -363,9 +381,41 @@ def _event(spec: dict) -> Event | None:
         description=spec["description"],
         accessibility=spec["accessibility"],
     )
-    event.full_clean()
-    event.save()
+    by = _entered_by(organiser, province)
+    sessions = [
+        SessionRow(
+            title=title,
+            starts_at=event.starts_at + dt.timedelta(hours=start_hour),
+            ends_at=event.starts_at + dt.timedelta(hours=end_hour),
+            capacity=capacity,
+        )
+        for title, start_hour, end_hour, capacity in spec.get("shifts", ())
+    ]
+    groups = [
+        GroupRow(name=name, capacity=18, description=description)
+        for name, description in (WORKSHOP_GROUPS if spec.get("workshop") else ())
+    ]
+    event = event_save(event=event, by=by, organisation=organiser, sessions=sessions, groups=groups)
+    event = event_publish(event=event, by=by)
+    if shift:
+        _move_back(event, shift)
     return event
+
+
+def _move_back(event: Event, shift: dt.timedelta) -> None:
+    """Move a past event, entered and published ahead of today, back to its real dates."""
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=F("starts_at") - shift,
+        ends_at=F("ends_at") - shift,
+        created_at=F("created_at") - shift,
+        updated_at=F("updated_at") - shift,
+        status_changed_at=F("status_changed_at") - shift,
+    )
+    EventSession.objects.filter(event=event).update(
+        starts_at=F("starts_at") - shift, ends_at=F("ends_at") - shift
+    )
+    StatusChange.objects.for_object(event).update(at=F("at") - shift)
+    event.refresh_from_db()
 
 
 def _adult_birth_date() -> dt.date:
@@ -382,31 +432,13 @@ def _sign_up(event: Event, email: str, *, session=None, now=None) -> SignUp | No
 
 
 def _shifts(event: Event, spec: dict) -> None:
-    sessions = []
-    for title, start_hour, end_hour, capacity in spec["shifts"]:
-        session = EventSession(
-            event=event,
-            title=title,
-            starts_at=event.starts_at + dt.timedelta(hours=start_hour),
-            ends_at=event.starts_at + dt.timedelta(hours=end_hour),
-            capacity=capacity,
-        )
-        session.full_clean()
-        session.save()
-        sessions.append(session)
+    sessions = list(event.sessions.order_by("starts_at", "pk"))
     for email, index in spec["shift_people"]:
         _sign_up(event, email, session=sessions[index])
 
 
 def _workshop(event: Event) -> None:
-    groups = []
-    for order, (name, description) in enumerate(WORKSHOP_GROUPS):
-        group = WorkingGroup(
-            event=event, name=name, description=description, capacity=18, sort_order=order
-        )
-        group.full_clean()
-        group.save()
-        groups.append(group)
+    groups = list(event.working_groups.order_by("sort_order", "pk"))
     for email, institution, kind, authorised, count, group, areas in WORKSHOP_REGISTRATIONS:
         person = _person(email)
         if person is None:
@@ -445,9 +477,8 @@ def _past(event: Event, spec: dict) -> None:
             participation_certificate_issue(signup=signup, by=organiser)
 
 
-def build(password: str) -> int:
-    _people(password)
-    made = 0
+def build() -> dict[str, int]:
+    _people()
     for spec in EVENTS:
         if Event.objects.filter(slug=spec["slug"]).exists():
             continue
@@ -463,9 +494,8 @@ def build(password: str) -> int:
         else:
             for email in spec.get("people", []):
                 _sign_up(event, email)
-        made += 1
     _cancellation_shown()
-    return made
+    return counts()
 
 
 def _cancellation_shown() -> None:

@@ -1,4 +1,4 @@
-from accreditation.exceptions import DomainError
+from core.exceptions import DomainError
 
 
 class SignUpRefused(DomainError):

@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from accreditation.models import Province
+from core.models import Province
 
 from .models import Event, EventSession, WorkingGroup
 

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import District, Province, TargetGroup, WorkingArea
+from core.models import District, Province, TargetGroup, WorkingArea
 
 from .models import Event
 

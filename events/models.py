@@ -13,8 +13,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models.lifecycle import LifecycleModel
-from accreditation.models.places import place_error
+from core.models.lifecycle import LifecycleModel
+from core.models.places import place_error
 
 
 class EventQuerySet(models.QuerySet):
@@ -82,7 +82,7 @@ class Event(LifecycleModel):
         verbose_name=_("kampanya"),
     )
     working_area = models.ForeignKey(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -90,7 +90,7 @@ class Event(LifecycleModel):
         verbose_name=_("çalışma alanı"),
     )
     target_group = models.ForeignKey(
-        "accreditation.TargetGroup",
+        "core.TargetGroup",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -98,13 +98,13 @@ class Event(LifecycleModel):
         verbose_name=_("hedef grup"),
     )
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.PROTECT,
         related_name="events",
         verbose_name=_("İl"),
     )
     district = models.ForeignKey(
-        "accreditation.District",
+        "core.District",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -399,7 +399,7 @@ class WorkshopRegistration(models.Model):
     contact_phone = models.CharField(_("İletişim telefonu"), max_length=30, blank=True)
     works_on_addiction = models.BooleanField(_("bağımlılık alanında çalışıyor"), default=False)
     working_areas = models.ManyToManyField(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         blank=True,
         related_name="+",
         verbose_name=_("çalışma alanları"),

@@ -20,14 +20,16 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.audit import ACTIONS, audit
-from accreditation.lifecycle import transition
-from accreditation.mail import absolute_url, send_templated_mail
-from accreditation.models import Membership, Organisation, Role
-from accreditation.permissions import has_role, province_ids_for, require, staff_mfa_satisfied
-from accreditation.text import tr_lower, tr_title, tr_upper, unique_slug
+from accreditation.models import Membership, Organisation
+from core.audit import audit
+from core.lifecycle import transition
+from core.mail import absolute_url, send_templated_mail
+from core.models import StaffRole
+from core.permissions import can, has_role, province_ids_for, require, staff_mfa_satisfied
+from core.spreadsheets import spreadsheet_time
+from core.text import tr_lower, tr_title, tr_upper, unique_slug
 
-from . import services
+from . import reminders, signups
 from .exceptions import EventError
 from .models import (
     ACTIVE_SIGNUP_STATUSES,
@@ -38,18 +40,18 @@ from .models import (
     WorkingGroup,
     WorkshopRegistration,
 )
-from .spreadsheets import spreadsheet_time
+
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.event.create": _("Etkinlik oluşturuldu"),
+    "portal.event.update": _("Etkinlik güncellendi"),
+    "portal.event.message": _("Katılımcılara ileti gönderildi"),
+    "portal.event.attendance": _("Yoklama alındı"),
+}
+
 
 S = SignUp.Status
 
-ACTIONS.update(
-    {
-        "portal.event.create": _("Etkinlik oluşturuldu"),
-        "portal.event.update": _("Etkinlik güncellendi"),
-        "portal.event.message": _("Katılımcılara ileti gönderildi"),
-        "portal.event.attendance": _("Yoklama alındı"),
-    }
-)
 
 # Words that come before an event's slug in the URLs (events/urls.py).
 RESERVED_SLUGS = frozenset({"calendar", "mine", "tickets", "signups", "organise"})
@@ -153,11 +155,11 @@ def events_manageable_by(user) -> QuerySet:
     allowed = Q(
         organiser__in=Membership.objects.managing().filter(user=user).values("organisation")
     )
-    staff = has_role(user, Role.ADMIN) or has_role(user, Role.COORDINATOR)
+    staff = has_role(user, StaffRole.ADMIN) or has_role(user, StaffRole.COORDINATOR)
     if staff and staff_mfa_satisfied(user):
-        if has_role(user, Role.ADMIN):
+        if has_role(user, StaffRole.ADMIN):
             return Event.objects.all()
-        provinces = province_ids_for(user, Role.COORDINATOR)
+        provinces = province_ids_for(user, StaffRole.COORDINATOR)
         if provinces is None:
             return Event.objects.all()
         allowed |= Q(province_id__in=provinces)
@@ -177,7 +179,7 @@ def with_signup_counts(queryset: QuerySet) -> QuerySet:
     )
     return queryset.annotate(
         people_confirmed=Coalesce(
-            Sum("signups__places", filter=Q(signups__status__in=services.TAKING_A_PLACE)),
+            Sum("signups__places", filter=Q(signups__status__in=signups.TAKING_A_PLACE)),
             0,
             output_field=IntegerField(),
         ),
@@ -207,7 +209,7 @@ def organisations_for_new_events(user) -> list[Organisation]:
 def people_expected(event: Event) -> int:
     """People holding a place at the event (all its sessions together)."""
     return (
-        event.signups.filter(status__in=services.TAKING_A_PLACE).aggregate(total=Sum("places"))[
+        event.signups.filter(status__in=signups.TAKING_A_PLACE).aggregate(total=Sum("places"))[
             "total"
         ]
         or 0
@@ -294,7 +296,7 @@ def event_roster(event: Event, *, now: dt.datetime | None = None) -> Roster:
         if signup.session_id:
             signup.session = sessions_by_pk.get(signup.session_id, signup.session)
         signup.attendance_open = now >= attendance_opens_at(signup)
-        # services.signup_cancel: until the event starts.
+        # signups.signup_cancel: until the event starts.
         signup.can_cancel = signup.status in EXPECTING_STATUSES and now < event.starts_at
         if signup.status == S.REQUESTED:
             roster.requested.append(signup)
@@ -361,7 +363,7 @@ def _check_sessions(
             # and promotes the waitlist; rolled back with everything else if any check fails.
             try:
                 with transaction.atomic():
-                    services.session_capacity_change(session=session, capacity=row.capacity, by=by)
+                    signups.session_capacity_change(session=session, capacity=row.capacity, by=by)
             except EventError as error:
                 errors.add(("sessions", index, "capacity"), str(error))
 
@@ -417,20 +419,21 @@ def event_save(
     errors = _Errors()
     creating = event.pk is None
     if creating:
-        if organisation is None:
+        if organisation is not None:
+            event.organiser = organisation
+            event.organiser_institution = ""
+            # An organisation's owners and managers, or staff who enter it on its behalf.
+            if not can(by, "event.create", organisation):
+                require(by, "event.staff_manage", event)
+        elif event.organiser_institution.strip():
+            # A public institution's event: only staff enter one.
+            event.organiser = None
+            require(by, "event.staff_manage", event)
+        else:
             raise EventError(_("Etkinliği düzenleyen kuruluşu seçin."))
-        require(by, "event.create", organisation)
-        event.organiser = organisation
-        event.organiser_institution = ""
         event.status = Event.Status.DRAFT
         event.created_by = by
-        event.slug = unique_slug(
-            Event.objects.all(),
-            event.title,
-            fallback="etkinlik",
-            max_length=200,
-            reserved=RESERVED_SLUGS,
-        )
+        _choose_slug(event, errors)
         stored_event = None
     else:
         stored_event = Event.objects.select_for_update().get(pk=event.pk)
@@ -449,11 +452,20 @@ def event_save(
     if stored_event is not None and event.capacity != stored_event.capacity:
         try:
             with transaction.atomic():
-                services.event_capacity_change(event=stored_event, capacity=event.capacity, by=by)
+                signups.event_capacity_change(event=stored_event, capacity=event.capacity, by=by)
         except EventError as error:
             errors.add("capacity", str(error))
 
+    before = (
+        {field: getattr(stored_event, field) for field in reminders.EVENT_FIELDS}
+        if stored_event is not None
+        else None
+    )
     stored_sessions = {s.pk: s for s in event.sessions.all()} if not creating else {}
+    sessions_before = {
+        pk: {field: getattr(session, field) for field in reminders.SESSION_FIELDS}
+        for pk, session in stored_sessions.items()
+    }
     if sessions is not None:
         _check_sessions(event, sessions, stored_sessions, errors, by)
     stored_groups = {g.pk: g for g in event.working_groups.all()} if not creating else {}
@@ -493,8 +505,29 @@ def event_save(
                 ]
             }
         ) from error
+    if before is not None:
+        reminders.reminders_for_edit(
+            event=event, before=before, sessions_before=sessions_before, sessions=sessions
+        )
     audit(event, "portal.event.create" if creating else "portal.event.update", user=by)
     return event
+
+
+def _choose_slug(event: Event, errors: _Errors) -> None:
+    """Staff may give a new event its address; otherwise it is made from the title."""
+    wanted = (event.slug or "").strip()
+    if not wanted:
+        event.slug = unique_slug(
+            Event.objects.all(),
+            event.title,
+            fallback="etkinlik",
+            max_length=200,
+            reserved=RESERVED_SLUGS,
+        )
+    elif wanted in RESERVED_SLUGS or Event.objects.filter(slug=wanted).exists():
+        errors.add("slug", _("Bu adres kullanılıyor; başka bir adres yazın."))
+    else:
+        event.slug = wanted
 
 
 def _write_sessions(event: Event, rows: Sequence[SessionRow], stored: dict) -> None:
@@ -626,16 +659,17 @@ def attendance_mark(
             % {"time": formats.date_format(timezone.localtime(opens_at), "DATETIME_FORMAT")}
         )
     target = S.ATTENDED if attended else S.NO_SHOW
-    if signup.status != target:
-        transition(signup, target, by=by)
     hours = (
         volunteer_hours(signup)
         if attended and signup.event.kind == Event.Kind.VOLUNTEER_SHIFT
         else None
     )
+    # The hours first, so that whoever reacts to the attendance move reads them with it.
     if signup.hours != hours:
         signup.hours = hours
         signup.save(update_fields=["hours"])
+    if signup.status != target:
+        transition(signup, target, by=by)
     return signup
 
 

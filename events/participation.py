@@ -80,7 +80,7 @@ def participation_certificate_issue(*, signup: SignUp, by=None) -> Certificate:
 
 def participation_certificate_withdraw(*, signup: SignUp) -> None:
     """Revoke the participation certificate, if any, when attendance is corrected to no-show
-    (called after the correction commits)."""
+    (in the correction's transaction)."""
     certificate = Certificate.objects.filter(
         event_signup__pk=signup.pk, tier=Certificate.Tier.PARTICIPATION
     ).first()

@@ -1,11 +1,8 @@
 """What the events app holds about a person, for their data export (KVKK art. 11)."""
 
-from accreditation.selectors import register_personal_data
-
 from .models import CalendarFeed, SignUp, WorkshopRegistration
 
 
-@register_personal_data("event_signups")
 def _signups_of(user) -> list[dict]:
     signups = SignUp.objects.filter(person=user).select_related("event", "session", "certificate")
     return [
@@ -24,7 +21,6 @@ def _signups_of(user) -> list[dict]:
     ]
 
 
-@register_personal_data("workshop_registrations")
 def _workshop_registrations_of(user) -> list[dict]:
     registrations = WorkshopRegistration.objects.filter(signup__person=user).select_related(
         "signup__event", "preferred_group", "assigned_group"
@@ -45,7 +41,14 @@ def _workshop_registrations_of(user) -> list[dict]:
     ]
 
 
-@register_personal_data("calendar_feed")
 def _calendar_feed_of(user) -> dict | None:
     feed = CalendarFeed.objects.filter(person=user).first()
     return {"created_at": feed.created_at.isoformat()} if feed else None
+
+
+# What this app adds to a person's data export, registered from the app's ready().
+PERSONAL_DATA = {
+    "event_signups": _signups_of,
+    "workshop_registrations": _workshop_registrations_of,
+    "calendar_feed": _calendar_feed_of,
+}

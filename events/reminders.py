@@ -2,8 +2,10 @@
 
 Each mail is first recorded as an ``EventReminder`` whose unique (sign-up, kind, key) makes
 sending idempotent: the day-before reminder is keyed by the start it announces, a change by
-the change itself, a cancellation by "cancelled". The mail leaves through the task queue after
-the transaction that recorded it commits, in the person's language.
+the change itself. The mail leaves through the task queue after the transaction that recorded
+it commits, in the person's language. Changes are told by the service that saves an event
+(``organising.event_save``), on the site and in the admin alike; a cancellation is told by
+``organising.event_cancel``.
 """
 
 import datetime as dt
@@ -17,8 +19,8 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from accreditation.mail import absolute_url, send_templated_mail
-from accreditation.models import District, Province
+from core.mail import absolute_url, send_templated_mail
+from core.models import District, Province
 
 from .models import Event, EventReminder, EventSession, SignUp
 
@@ -28,11 +30,10 @@ R = EventReminder.Kind
 REMIND_WITHIN = dt.timedelta(hours=24)
 TIME_FIELDS = ("starts_at", "ends_at")
 PLACE_FIELDS = ("venue", "district_id", "province_id", "is_online", "online_url")
-EVENT_FIELDS = (*TIME_FIELDS, *PLACE_FIELDS, "status")
+EVENT_FIELDS = (*TIME_FIELDS, *PLACE_FIELDS)
 SESSION_FIELDS = TIME_FIELDS
 # Everyone still holding or waiting for a place hears about a change.
 TOLD_OF_CHANGES = (S.REQUESTED, S.CONFIRMED, S.WAITLISTED)
-CANCELLED_KEY = "cancelled"
 
 
 def _start_key(starts_at: dt.datetime) -> str:
@@ -113,15 +114,40 @@ def _payload(values: dict) -> dict:
     }
 
 
-@transaction.atomic
+def reminders_for_edit(
+    *, event: Event, before: dict, sessions_before: dict[int, dict], sessions=None
+) -> int:
+    """After ``event`` was saved: tell the people concerned what changed of its time or place,
+    and of each of its sessions' times. ``before`` holds the event's ``EVENT_FIELDS`` as they
+    were, ``sessions_before`` each existing session's ``SESSION_FIELDS``. A save that changes
+    nothing tells no one; a draft has no sign-ups to tell. Returns how many mails were queued."""
+    queued = 0
+    moved = [
+        (session, sessions_before[session.pk])
+        for session in event.sessions.filter(pk__in=sessions_before)
+        if any(sessions_before[session.pk][f] != getattr(session, f) for f in SESSION_FIELDS)
+    ]
+    if moved:
+        # The event's calendar entries change with its sessions: its updated_at drives SEQUENCE.
+        event.updated_at = timezone.now()
+        Event.objects.filter(pk=event.pk).update(updated_at=event.updated_at)
+    if event.status != Event.Status.PUBLISHED:
+        return 0
+    if any(before[field] != getattr(event, field) for field in EVENT_FIELDS):
+        queued += reminders_for_change(event=event, before=before)
+    for session, session_before in moved:
+        queued += reminders_for_change(event=event, session=session, before=session_before)
+    return queued
+
+
 def reminders_for_change(*, event: Event, session: EventSession | None = None, before: dict) -> int:
-    """Tell each person concerned that the event (or their session) changed or was cancelled.
+    """Tell each person concerned that the event (or their session) changed.
 
     ``before`` holds the earlier values of the changed record (``EVENT_FIELDS`` of the event,
     or ``SESSION_FIELDS`` of the session). Concerned are the requested, confirmed and
-    waitlisted sign-ups: of the session when a session changed; of the whole event when it
-    was cancelled or its place changed; of the event itself (not its sessions, which keep
-    their own times) when only its time changed. Returns how many mails were queued."""
+    waitlisted sign-ups: of the session when a session changed; of the whole event when its
+    place changed; of the event itself (not its sessions, which keep their own times) when only
+    its time changed. Returns how many mails were queued."""
     signups = event.signups.filter(status__in=TOLD_OF_CHANGES)
     if session is not None:
         signups = signups.filter(session=session)
@@ -130,9 +156,6 @@ def reminders_for_change(*, event: Event, session: EventSession | None = None, b
             **{field: getattr(event, field) for field in PLACE_FIELDS},
             **{field: before[field] for field in TIME_FIELDS},
         }
-    elif event.status == Event.Status.CANCELLED:
-        key = CANCELLED_KEY
-        old = {**{field: getattr(event, field) for field in EVENT_FIELDS}, **before}
     else:
         place_changed = any(before[field] != getattr(event, field) for field in PLACE_FIELDS)
         if not place_changed:
@@ -196,9 +219,7 @@ def reminder_deliver(*, reminder_id: int, before: dict | None = None) -> bool:
             return False
         template = "events/mail/reminder_day_before"
     else:
-        cancelled = reminder.key == CANCELLED_KEY
-        expected = Event.Status.CANCELLED if cancelled else Event.Status.PUBLISHED
-        if signup.status not in TOLD_OF_CHANGES or event.status != expected:
+        if signup.status not in TOLD_OF_CHANGES or event.status != Event.Status.PUBLISHED:
             return False
         template = "events/mail/event_changed"
     language = person.preferred_language or "tr"
@@ -211,7 +232,6 @@ def reminder_deliver(*, reminder_id: int, before: dict | None = None) -> bool:
             "starts_at": signup.starts_at,
             "ends_at": signup.ends_at,
             "place": event.place_label,
-            "cancelled": reminder.key == CANCELLED_KEY,
             # Only the person's own mail, and only with a place: the link to join online.
             "online_url": event.online_url
             if event.is_online and signup.status == S.CONFIRMED

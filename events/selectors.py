@@ -28,7 +28,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .models import Event, EventSession, SignUp
-from .services import TAKING_A_PLACE, free_places
+from .signups import TAKING_A_PLACE, free_places
 
 S = SignUp.Status
 

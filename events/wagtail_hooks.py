@@ -1,10 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from accreditation.admin_views import InstanceRuleEditView
-from accreditation.wagtail_hooks import RuleViewSet
+from core.viewsets import RuleViewSet
 
-from . import organising  # also registers the events' audit actions for the log
+from . import organising
+from .admin_views import EventCreateView, EventEditView
 from .models import Event
 
 EVENT_RULES = {"view": "staff.use", "add": "event.staff_manage", "change": "event.staff_manage"}
@@ -21,7 +21,8 @@ class EventViewSet(RuleViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    edit_view_class = InstanceRuleEditView
+    add_view_class = EventCreateView
+    edit_view_class = EventEditView
     # What organisers edit on the site, plus what only staff set here. The status is not
     # here: publishing and cancelling go through the event's life cycle on its page.
     form_fields = [

@@ -1,19 +1,13 @@
-"""The sign-up life cycle and who may make its moves.
+"""The life cycles of events and sign-ups (through ``core.lifecycle``); who may make each move
+is in ``permissions.py``.
 
 requested → confirmed / waitlisted / rejected; confirmed / waitlisted / requested → cancelled;
 waitlisted → confirmed (promotion, by the portal); confirmed → attended / no-show (and back, to
 correct a mistake at the door).
 """
 
-from accreditation.lifecycle import SYSTEM, Lifecycle, Move
-from accreditation.models import Role
-from accreditation.permissions import (
-    has_role,
-    membership_role,
-    rule,
-    staff_in_role,
-    staff_mfa_satisfied,
-)
+from core.lifecycle import SYSTEM, Lifecycle, Move
+from core.mail import send_templated_mail
 
 from .models import Event, SignUp
 
@@ -21,51 +15,22 @@ S = SignUp.Status
 E = Event.Status
 
 
-@rule("event.manage")
-def _event_manage(user, event) -> bool:
-    """The organising NGO's owners and managers, the province's coordinators, administrators."""
-    if not user.is_authenticated:
-        return False
-    if event.organiser_id and membership_role(user, event.organiser) in {"owner", "manager"}:
-        return True
-    staff = has_role(user, Role.COORDINATOR, event.province_id) or has_role(user, Role.ADMIN)
-    return staff and staff_mfa_satisfied(user)
+def _attendance_withdrawn(signup: SignUp, change) -> None:
+    """Attendance corrected to no-show: the participation certificate is revoked in the same
+    transaction, so no one who did not attend is ever left holding a valid one."""
+    from .participation import participation_certificate_withdraw
 
-
-@rule("event.create")
-def _event_create(user, organisation) -> bool:
-    """Owners and managers draft their organisation's events (publishing also needs
-    accreditation, checked when the event is published)."""
-    return membership_role(user, organisation) in {"owner", "manager"}
-
-
-@rule("signup.manage")
-def _signup_manage(user, signup) -> bool:
-    return _event_manage(user, signup.event)
-
-
-@rule("signup.cancel")
-def _signup_cancel(user, signup) -> bool:
-    """People cancel their own sign-ups; organisers may cancel one too."""
-    return (user.is_authenticated and signup.person_id == user.pk) or _event_manage(
-        user, signup.event
-    )
+    participation_certificate_withdraw(signup=signup)
 
 
 def _notify(signup: SignUp, change) -> None:
     """Tell the person when the organiser decides on their sign-up or the waitlist gives them
-    a place; withdraw a participation certificate when attendance is corrected to no-show."""
-    if change.from_status == S.ATTENDED and change.to_status == S.NO_SHOW:
-        from .participation import participation_certificate_withdraw
-
-        participation_certificate_withdraw(signup=signup)
+    a place."""
     if change.from_status == S.REQUESTED and change.to_status in (
         S.CONFIRMED,
         S.WAITLISTED,
         S.REJECTED,
     ):
-        from accreditation.mail import send_templated_mail
-
         send_templated_mail(
             "events/mail/signup_decided",
             {
@@ -78,8 +43,6 @@ def _notify(signup: SignUp, change) -> None:
             language=signup.person.preferred_language or "tr",
         )
     if change.from_status == S.WAITLISTED and change.to_status == S.CONFIRMED:
-        from accreditation.mail import send_templated_mail
-
         send_templated_mail(
             "events/mail/promoted",
             {"signup": signup, "event": signup.event, "person": signup.person},
@@ -101,7 +64,7 @@ SIGNUP_LIFECYCLE = Lifecycle(
         Move(S.CONFIRMED, S.CANCELLED, "signup.cancel"),
         Move(S.CONFIRMED, S.ATTENDED, "signup.manage"),
         Move(S.CONFIRMED, S.NO_SHOW, "signup.manage"),
-        Move(S.ATTENDED, S.NO_SHOW, "signup.manage"),
+        Move(S.ATTENDED, S.NO_SHOW, "signup.manage", effect=_attendance_withdrawn),
         Move(S.NO_SHOW, S.ATTENDED, "signup.manage"),
     ],
 )
@@ -135,15 +98,5 @@ EVENT_LIFECYCLE = Lifecycle(
 )
 
 
-def attach() -> None:
-    SignUp.lifecycle = SIGNUP_LIFECYCLE
-    Event.lifecycle = EVENT_LIFECYCLE
-
-
-@rule("event.staff_manage")
-def _event_staff_manage(user, event=None) -> bool:
-    """Staff enter and edit events in the admin: administrators everywhere, coordinators in
-    their provinces (an event's own organisers work on the public site)."""
-    if event is not None:
-        return _event_manage(user, event)
-    return staff_in_role(user, Role.COORDINATOR, Role.ADMIN)
+# Registered from the app's ready().
+LIFECYCLES = {SignUp: SIGNUP_LIFECYCLE, Event: EVENT_LIFECYCLE}

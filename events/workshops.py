@@ -14,10 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accreditation.models import WorkingArea
-from accreditation.permissions import require
+from core.models import WorkingArea
+from core.permissions import require
 
-from . import services
+from . import signups
 from .exceptions import EventError
 from .models import Event, SignUp, WorkingGroup, WorkshopRegistration
 
@@ -142,7 +142,7 @@ def workshop_register(
     if errors:
         raise ValidationError(errors)
 
-    signup = services.signup_create(event=event, person=person, places=representatives, now=now)
+    signup = signups.signup_create(event=event, person=person, places=representatives, now=now)
     registration = WorkshopRegistration(
         signup=signup,
         institution_name=" ".join(institution_name.split()),

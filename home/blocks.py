@@ -203,7 +203,7 @@ class HelplineBlock(blocks.StructBlock):
         template = "home/blocks/helpline.html"
 
     def get_context(self, value, parent_context=None):
-        from accreditation.models import Province, SupportUnit
+        from core.models import Province, SupportUnit
 
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")

@@ -13,7 +13,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.models import Locale
 
-from accreditation.wagtail_hooks import ImmutableEditView, RuleViewSet
+from accreditation.wagtail_hooks import ImmutableEditView
+from core.viewsets import RuleViewSet
 
 from .models import CHANNEL_LIMITS, CampaignFollower, CampaignPage, CampaignPledge, CampaignUpdate
 from .services import update_create

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import AddictionType, Province, TargetGroup, WorkingArea
+from core.models import AddictionType, Province, TargetGroup, WorkingArea
 
 from .models import CampaignPage, Phase
 

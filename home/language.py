@@ -28,7 +28,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
-from accreditation.text import tr_lower
+from core.text import tr_lower
 
 from .models import GlossaryTerm, PageLanguageCheck
 

@@ -27,27 +27,11 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import get_page_content_types
 from wagtail.permissions import page_permission_policy
 
-from accreditation.models import Role
-from accreditation.permissions import RulePermissionPolicy, can, rule, staff_in_role
-from accreditation.wagtail_hooks import RuleViewSet
+from core.permissions import RulePermissionPolicy, can
+from core.viewsets import RuleViewSet
 
 from .language import Finding, check_page, normalise_term
 from .models import GlossaryTerm, PageLanguageCheck
-
-# --- Who may do what -------------------------------------------------------------------------
-
-
-@rule("glossary.manage")
-def _glossary_manage(user, obj) -> bool:
-    """Editors and administrators keep the glossary; every staff member may read it."""
-    return staff_in_role(user, Role.EDITOR, Role.ADMIN)
-
-
-@rule("language.report")
-def _language_report(user, obj) -> bool:
-    """The report is for those who write pages: editors, coordinators and administrators."""
-    return staff_in_role(user, Role.EDITOR, Role.COORDINATOR, Role.ADMIN)
-
 
 GLOSSARY_RULES = {
     "view": "staff.use",

@@ -5,8 +5,7 @@ import datetime as dt
 
 from django.core import signing
 
-from accreditation.models import ConsentText
-from accreditation.selectors import register_personal_data
+from core.models import ConsentText
 
 from .models import CampaignFollower, CampaignPage, CampaignPledge
 
@@ -50,7 +49,6 @@ def follower_for_unsubscribe(token: str) -> CampaignFollower | None:
 # --- Personal data ---------------------------------------------------------------------------
 
 
-@register_personal_data("campaign_follows")
 def _follows_of(user) -> list[dict]:
     """Follows made with any of the person's verified addresses."""
     from allauth.account.models import EmailAddress
@@ -73,7 +71,6 @@ def _follows_of(user) -> list[dict]:
     ]
 
 
-@register_personal_data("campaign_pledges_made")
 def _pledges_by(user) -> list[dict]:
     return [
         {
@@ -86,3 +83,10 @@ def _pledges_by(user) -> list[dict]:
             "campaign", "organisation"
         )
     ]
+
+
+# What this app adds to a person's data export, registered from the app's ready().
+PERSONAL_DATA = {
+    "campaign_follows": _follows_of,
+    "campaign_pledges_made": _pledges_by,
+}

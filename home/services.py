@@ -8,11 +8,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.audit import audit
-from accreditation.lifecycle import record_start, transition
-from accreditation.mail import absolute_url, send_templated_mail
 from accreditation.models import Organisation
-from accreditation.permissions import can, membership_role
+from accreditation.permissions import membership_role
+from core.audit import audit
+from core.lifecycle import record_start, transition
+from core.mail import absolute_url, send_templated_mail
+from core.permissions import can
 
 from .exceptions import CampaignError
 from .models import CampaignFollower, CampaignPage, CampaignPledge, CampaignUpdate

@@ -1,12 +1,10 @@
+"""Receivers of the site, connected from ``HomeConfig.ready()``."""
+
 from django.apps import apps
-from django.db.models.signals import post_migrate
-from django.dispatch import receiver
-from wagtail.signals import page_published
 
 MODERATION_WORKFLOW = "Editör onayı"
 
 
-@receiver(post_migrate)
 def ensure_moderation_workflow(sender, app_config=None, using="default", **kwargs) -> None:
     """Pages submitted by anyone who cannot publish wait for an editor's approval.
 
@@ -24,12 +22,12 @@ def moderation_workflow_setup() -> None:
     from django.contrib.auth.models import Group
     from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-    from accreditation.models.roles import GROUP_NAMES, Role
+    from core.models.roles import GROUP_NAMES, StaffRole
 
     root = Page.get_first_root_node()
     if root is None:
         return
-    editors, _created = Group.objects.get_or_create(name=GROUP_NAMES[Role.EDITOR])
+    editors, _created = Group.objects.get_or_create(name=GROUP_NAMES[StaffRole.EDITOR])
     task = GroupApprovalTask.objects.filter(name=MODERATION_WORKFLOW).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=MODERATION_WORKFLOW)
@@ -41,7 +39,6 @@ def moderation_workflow_setup() -> None:
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
 
 
-@receiver(page_published)
 def check_language_on_publish(sender, instance, **kwargs) -> None:
     """Scheduled publishing and direct publishing refresh the language check too."""
     from .language import check_page

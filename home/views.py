@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
-from accreditation.exceptions import DomainError
 from accreditation.models import Organisation
-from accreditation.text import tr_lower, tr_upper
+from core.exceptions import DomainError
+from core.text import tr_lower, tr_upper
 
 from .forms import FollowForm, PledgeForm
 from .models import CHANNEL_LIMITS, CampaignPledge, StandardPage

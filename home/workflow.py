@@ -1,38 +1,21 @@
-"""The life cycles of campaign pledges and follows, and the rules for who may make their moves.
+"""The life cycles of campaign pledges and follows; who may make their moves is in
+``permissions.py``.
 
 Pledges and follows move through the portal's one life-cycle machinery
-(``accreditation.lifecycle.transition``), so every change is in the history table with who and
-when.
+(``core.lifecycle.transition``), so every change is in the history table with who and when.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.audit import ACTIONS
-from accreditation.lifecycle import SYSTEM, Lifecycle, Move
-from accreditation.models import Role
-from accreditation.permissions import membership_role, rule, staff_in_role
+from core.lifecycle import SYSTEM, Lifecycle, Move
 
 from .exceptions import CampaignError
 from .models import CampaignFollower, CampaignPledge, Phase
 
-ACTIONS.update(
-    {
-        "portal.campaign.update_send": _("Kampanya takipçilerine duyuru gönderildi"),
-    }
-)
-
-# --- Rules -----------------------------------------------------------------------------------
-
-
-@rule("campaign.pledge")
-def _campaign_pledge(user, pledge) -> bool:
-    """Any member of an organisation may join or leave a campaign on its behalf."""
-    return membership_role(user, pledge.organisation) is not None
-
-
-@rule("campaign.send_update")
-def _campaign_send_update(user, campaign) -> bool:
-    return staff_in_role(user, Role.EDITOR, Role.ADMIN)
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.campaign.update_send": _("Kampanya takipçilerine duyuru gönderildi"),
+}
 
 
 def may_join(pledge: CampaignPledge, by) -> None:
@@ -67,6 +50,5 @@ FOLLOWER_LIFECYCLE = Lifecycle(
 )
 
 
-def attach() -> None:
-    CampaignPledge.lifecycle = PLEDGE_LIFECYCLE
-    CampaignFollower.lifecycle = FOLLOWER_LIFECYCLE
+# Registered from the app's ready().
+LIFECYCLES = {CampaignPledge: PLEDGE_LIFECYCLE, CampaignFollower: FOLLOWER_LIFECYCLE}

@@ -26,7 +26,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("accreditation.urls")),
+    path("accounts/", include("core.urls")),
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("accreditation.organisation_urls")),
     path("accreditation/", include("accreditation.accreditation_urls")),

@@ -5,7 +5,7 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.utils import translation
 
-from accreditation.factories import UserFactory
+from core.factories import UserFactory
 
 # Playwright drives the live server from the test's thread; Django's async-safety check would
 # otherwise refuse database access there.
@@ -35,7 +35,7 @@ def browser_type_launch_args(browser_type_launch_args):
 def _mail_through_the_task_queue(settings):
     """Django's test set-up swaps EMAIL_BACKEND for locmem; put the portal's queued backend
     back so every test mails the way production does (queue, then the locmem delivery)."""
-    settings.EMAIL_BACKEND = "accreditation.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 
 
 @pytest.fixture(autouse=True)

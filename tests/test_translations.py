@@ -11,6 +11,7 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 EN_PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
 SOURCES = [
+    "core",
     "accreditation",
     "home",
     "volunteers",

@@ -9,21 +9,36 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Gönüllüler")
 
     def ready(self) -> None:
-        # masks: the SQL popcount; credentials and profiles: their audit actions, which must be
-        # registered before Wagtail reads the list at the first log entry.
-        from . import credentials, masks, privacy, profiles, signals, workflow  # noqa: F401
+        from django.db.backends.signals import connection_created
 
-        workflow.attach()
+        from core.audit import register_actions
+        from core.lifecycle import register_lifecycle, status_changed
+        from core.models import StaffRole
+        from core.permissions import register_rules
+        from core.privacy import register_personal_data
+        from core.roles import register_role_permissions
+        from events.models import SignUp
+        from events.signups import register_volunteer_test
+
+        from . import credentials, hours, masks, permissions, privacy, profiles, signals, workflow
+
+        register_rules(permissions.RULES)
+        for module in (profiles, credentials):
+            register_actions(module.AUDIT_ACTIONS)
+        register_personal_data(privacy.PERSONAL_DATA)
+        for model, lifecycle in workflow.LIFECYCLES.items():
+            register_lifecycle(model, lifecycle)
+        # The SQL popcount the ranking uses, on every new SQLite connection.
+        connection_created.connect(
+            masks.register_sqlite_functions, dispatch_uid="volunteers.popcount"
+        )
+        # Matching masks follow the many-to-many fields wherever they are edited.
         signals.connect()
-
-        from events.services import register_volunteer_test
-
-        from .profiles import is_volunteer
-
-        register_volunteer_test(is_volunteer)
-
-        from accreditation.models import Role
-        from accreditation.roles_setup import register_role_permissions
-
+        # Attending an event credits volunteering hours (events knows nothing of volunteers).
+        status_changed.connect(
+            hours.attendance_changed, sender=SignUp, dispatch_uid="volunteers.attendance_hours"
+        )
+        # Volunteers may sign up for "volunteers only" events.
+        register_volunteer_test(profiles.is_volunteer)
         # Administrators tune the matching weights and the mentor credential's terms.
-        register_role_permissions(Role.ADMIN, [("volunteers", "change_matchingsettings")])
+        register_role_permissions(StaffRole.ADMIN, [("volunteers", "change_matchingsettings")])

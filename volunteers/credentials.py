@@ -20,12 +20,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accreditation.audit import ACTIONS, audit
 from accreditation.certificates import certificate_issue_personal
-from accreditation.dates import add_years
-from accreditation.lifecycle import record_start, transition
-from accreditation.models import Certificate, Role
-from accreditation.permissions import has_role, require
+from accreditation.models import Certificate
+from core.audit import audit
+from core.dates import add_years
+from core.lifecycle import record_start, transition
+from core.models import StaffRole
+from core.permissions import has_role, require
 
 from .exceptions import VolunteerError
 from .models import (
@@ -41,16 +42,13 @@ from .models import (
 C = MentorCredential.Status
 REMINDER_DAYS = (60, 14)
 
-ACTIONS.update(
-    {
-        "portal.mentor_credential.review": gettext_lazy(
-            "Deneyim mentoru başvurusu değerlendirildi"
-        ),
-        "portal.mentor_credential.renew": gettext_lazy("Deneyim mentoru yetkinliği uzatıldı"),
-        "portal.mentor_credential.declaration_read": gettext_lazy("İyileşme beyanı okundu"),
-        "portal.mentor_credential.declaration_save": gettext_lazy("İyileşme beyanı kaydedildi"),
-    }
-)
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.mentor_credential.review": gettext_lazy("Deneyim mentoru başvurusu değerlendirildi"),
+    "portal.mentor_credential.renew": gettext_lazy("Deneyim mentoru yetkinliği uzatıldı"),
+    "portal.mentor_credential.declaration_read": gettext_lazy("İyileşme beyanı okundu"),
+    "portal.mentor_credential.declaration_save": gettext_lazy("İyileşme beyanı kaydedildi"),
+}
 
 
 # --- Trainings and background checks ---------------------------------------------------------
@@ -253,7 +251,7 @@ def submitted(credential: MentorCredential, change) -> None:
 def credential_assign(*, credential: MentorCredential, reviewer, by) -> None:
     """A coordinator assigns a reviewer of the credential's province and starts the review."""
     require(by, "mentor.assign", credential)
-    if not has_role(reviewer, Role.REVIEWER, credential.province_id):
+    if not has_role(reviewer, StaffRole.REVIEWER, credential.province_id):
         raise VolunteerError(_("Seçilen kişi bu ilin değerlendiricisi değil."))
     if reviewer.pk == credential.person_id:
         raise VolunteerError(_("Kişi kendi başvurusunu değerlendiremez."))

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accreditation.audit import audit
-from accreditation.crypto import decrypt, encrypt
-from accreditation.permissions import can
+from core.audit import audit
+from core.crypto import decrypt, encrypt
+from core.permissions import can
 
 from .exceptions import VolunteerError
 from .models import DeclarationAccess, MentorCredential, RecoveryDeclaration

@@ -23,12 +23,13 @@ import datetime as dt
 
 from django.utils import timezone
 
-from accreditation import services as accounts
-from accreditation.dates import add_years
-from accreditation.models import (
+from accreditation.models import Organisation
+from core import services as accounts
+from core.dates import add_years
+from core.demo import person
+from core.models import (
     ConsentPurpose,
     District,
-    Organisation,
     Province,
     SupportUnit,
     TargetGroup,
@@ -626,11 +627,6 @@ def _named(model, names):
     return [rows[name] for name in names if name in rows]
 
 
-def _ensure_reference_data() -> None:
-    """The matching settings row (created on first use)."""
-    MatchingSettings.load()
-
-
 def _backdate_start(match: Match, on: dt.date) -> None:
     """A placement that began on ``on``: the start step ran today, so move its date back."""
     Match.objects.filter(pk=match.pk).update(started_on=on)
@@ -742,8 +738,7 @@ def _reviewed(credential, *, coordinator, reviewer, grant: bool, note: str) -> N
 
 
 class Demo:
-    def __init__(self, password: str):
-        self.password = password
+    def __init__(self):
         self.purposes = {purpose.key: purpose for purpose in ConsentPurpose.objects.all()}
         self.people: dict[str, User] = {}
         self.roles = {}
@@ -755,12 +750,7 @@ class Demo:
     # People
 
     def person(self, email: str, full_name: str) -> User:
-        user = _user(email)
-        if user is None:
-            user = accounts.account_create(
-                email=email, password=self.password, full_name=full_name, verified=True
-            )
-        return user
+        return person(email, full_name)
 
     def profiles(self) -> None:
         for row in PEOPLE:
@@ -1199,24 +1189,23 @@ REQUIRED_PEOPLE = (
 )
 
 
-def build(password: str) -> int:
-    """Create the volunteering demo unless it is there. Returns the number of programs made."""
+def build() -> dict[str, int]:
+    """Create the volunteering demo unless it is there."""
     if Program.objects.filter(title=AKRAN, organisation__legal_name=UMUT).exists():
-        return 0
+        return counts()
     organisations = Organisation.objects.filter(legal_name__in=[UMUT, EGE])
     if organisations.count() < 2 or User.objects.filter(email__in=REQUIRED_PEOPLE).count() < len(
         REQUIRED_PEOPLE
     ):
-        return 0  # the accreditation demo is not in this database
-    _ensure_reference_data()
-    demo = Demo(password)
+        return counts()  # the accreditation demo is not in this database
+    demo = Demo()
     demo.profiles()
     demo.programs_and_roles()
     demo.izmir()
     demo.igdir()
     demo.istanbul()
     demo.drafts()
-    return len(demo.programs)
+    return counts()
 
 
 def counts() -> dict[str, int]:

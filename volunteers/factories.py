@@ -3,8 +3,9 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.models import District, Province, WorkingArea
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory
+from core.models import District, Province, WorkingArea
 
 from .availability import bit
 from .models import MATCHING_CONSENT, Program, Role, VolunteerProfile
@@ -14,8 +15,8 @@ SATURDAY_MORNING = bit(5, 0)
 
 
 def grant_consent(user, key: str = MATCHING_CONSENT) -> None:
-    from accreditation.models import ConsentPurpose
-    from accreditation.services import consent_grant
+    from core.models import ConsentPurpose
+    from core.services import consent_grant
 
     consent_grant(user=user, purpose=ConsentPurpose.objects.get(key=key))
 

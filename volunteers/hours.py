@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accreditation.certificates import certificate_issue_volunteering
-from accreditation.lifecycle import record_start, transition
 from accreditation.models import Certificate
+from core.lifecycle import record_start, transition
+from events.models import SignUp
 
 from .exceptions import VolunteerError
 from .models import HoursLog, Match, VolunteerProfile
@@ -115,6 +116,15 @@ def hours_approve(*, log: HoursLog, by) -> None:
 
 def hours_reject(*, log: HoursLog, by, note: str) -> None:
     transition(log, H.REJECTED, by=by, note=note)
+
+
+def attendance_changed(sender, record, change, **kwargs) -> None:
+    """``status_changed`` of an event sign-up (after it commits): attending, or a correction of
+    attendance, moves the automatic hours with it, in a transaction of its own."""
+    if SignUp.Status.ATTENDED not in (change.from_status, change.to_status):
+        return
+    with transaction.atomic():
+        credit_attendance(type(record).objects.select_related("event").get(pk=record.pk))
 
 
 def credit_attendance(signup) -> None:

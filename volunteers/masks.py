@@ -1,9 +1,8 @@
 """Bit masks derived from the many-to-many fields, and a portable popcount for SQL."""
 
-from django.db.backends.signals import connection_created
 from django.db.models import BigIntegerField, Func
 
-from accreditation.models import TargetGroup, WorkingArea
+from core.models import TargetGroup, WorkingArea
 
 from .models import term_mask
 
@@ -72,6 +71,3 @@ def _popcount(value):
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
     if connection.vendor == "sqlite":
         connection.connection.create_function("popcount", 1, _popcount, deterministic=True)
-
-
-connection_created.connect(register_sqlite_functions, dispatch_uid="volunteers_popcount")

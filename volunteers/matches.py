@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accreditation.lifecycle import record_start, transition
-from accreditation.permissions import require
+from core.lifecycle import record_start, transition
+from core.permissions import require
 
 from .exceptions import VolunteerError
 from .models import CheckIn, Match, Role

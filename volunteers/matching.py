@@ -40,9 +40,9 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from accreditation.dates import add_years, age_on
-from accreditation.models import ConsentRecord, Province
-from accreditation.permissions import require
+from core.dates import add_years, age_on
+from core.models import ConsentRecord, Province
+from core.permissions import require
 
 from .availability import count as slot_count
 from .exceptions import MatchRefused, VolunteerError
@@ -1118,7 +1118,7 @@ def batch_rows(batch: BatchAssignment) -> list[BatchRow]:
 def batch_confirm(*, batch: BatchAssignment, by) -> tuple[int, int]:
     """Send the invitations of a computed batch. Pairs that no longer pass the hard rules
     (consent withdrawn, place taken since) are skipped and counted. Returns (sent, skipped)."""
-    from accreditation.models import User
+    from core.models import User
 
     from .matches import match_invite
 

@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from accreditation.models.lifecycle import LifecycleModel
-from accreditation.models.places import place_error
-from accreditation.models.taxonomy import Term
+from core.models.lifecycle import LifecycleModel
+from core.models.places import place_error
+from core.models.taxonomy import Term
 
 from .availability import FULL_WEEK
 
@@ -110,7 +110,7 @@ def term_mask(model, ids) -> int:
 class VolunteerProfileQuerySet(models.QuerySet):
     def matchable(self) -> "VolunteerProfileQuerySet":
         """Profiles that may be recommended: active, with matching consent in force."""
-        from accreditation.models import ConsentRecord
+        from core.models import ConsentRecord
 
         consenting = ConsentRecord.objects.in_force().filter(purpose__key=MATCHING_CONSENT)
         return self.filter(is_active=True, user__in=consenting.values("user"))
@@ -135,10 +135,10 @@ class VolunteerProfile(models.Model):
     )
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     province = models.ForeignKey(
-        "accreditation.Province", on_delete=models.PROTECT, related_name="+", verbose_name=_("İl")
+        "core.Province", on_delete=models.PROTECT, related_name="+", verbose_name=_("İl")
     )
     district = models.ForeignKey(
-        "accreditation.District",
+        "core.District",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -160,13 +160,13 @@ class VolunteerProfile(models.Model):
         Skill, blank=True, related_name="volunteers", verbose_name=_("beceriler")
     )
     working_areas = models.ManyToManyField(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         blank=True,
         related_name="volunteers",
         verbose_name=_("İlgilendiği çalışma alanları"),
     )
     target_groups = models.ManyToManyField(
-        "accreditation.TargetGroup",
+        "core.TargetGroup",
         blank=True,
         related_name="volunteers",
         verbose_name=_("İlgilendiği hedef gruplar"),
@@ -376,7 +376,7 @@ class MentorCredential(LifecycleModel):
         _("durum"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("İl"),
@@ -391,7 +391,7 @@ class MentorCredential(LifecycleModel):
         verbose_name=_("referans veren kuruluş"),
     )
     reference_unit = models.ForeignKey(
-        "accreditation.SupportUnit",
+        "core.SupportUnit",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -522,7 +522,7 @@ class Program(LifecycleModel):
         verbose_name=_("yürüten kuruluş"),
     )
     support_unit = models.ForeignKey(
-        "accreditation.SupportUnit",
+        "core.SupportUnit",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -533,25 +533,25 @@ class Program(LifecycleModel):
     aims = models.TextField(_("amaçlar"))
     description = models.TextField(_("açıklama"), blank=True)
     working_area = models.ForeignKey(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         on_delete=models.PROTECT,
         related_name="programs",
         verbose_name=_("çalışma alanı"),
     )
     target_groups = models.ManyToManyField(
-        "accreditation.TargetGroup",
+        "core.TargetGroup",
         blank=True,
         related_name="programs",
         verbose_name=_("hedef gruplar"),
     )
     province = models.ForeignKey(
-        "accreditation.Province",
+        "core.Province",
         on_delete=models.PROTECT,
         related_name="programs",
         verbose_name=_("İl"),
     )
     district = models.ForeignKey(
-        "accreditation.District",
+        "core.District",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -613,7 +613,7 @@ class Program(LifecycleModel):
         return self.title
 
     def save(self, *args, **kwargs):
-        from accreditation.models import WorkingArea
+        from core.models import WorkingArea
 
         self.areas_mask = term_mask(WorkingArea, [self.working_area_id])
         super().save(*args, **kwargs)
@@ -892,7 +892,7 @@ class HoursLog(LifecycleModel):
         verbose_name=_("kuruluş"),
     )
     province = models.ForeignKey(
-        "accreditation.Province", on_delete=models.PROTECT, related_name="+", verbose_name=_("İl")
+        "core.Province", on_delete=models.PROTECT, related_name="+", verbose_name=_("İl")
     )
     on = models.DateField(_("tarih"))
     hours = models.DecimalField(
@@ -957,7 +957,7 @@ class BatchAssignment(models.Model):
     """A coordinator's computed assignment, kept between the preview and the confirmation."""
 
     province = models.ForeignKey(
-        "accreditation.Province", on_delete=models.PROTECT, related_name="+", verbose_name=_("İl")
+        "core.Province", on_delete=models.PROTECT, related_name="+", verbose_name=_("İl")
     )
     program = models.ForeignKey(
         Program,

@@ -4,8 +4,8 @@ a person's recovery: a credential's mail says only its status."""
 from django.urls import reverse
 from django.utils import translation
 
-from accreditation.mail import absolute_url, send_templated_mail
 from accreditation.models import Membership
+from core.mail import absolute_url, send_templated_mail
 
 from .models import Match, MentorCredential
 

@@ -3,13 +3,10 @@
 The recovery declaration is special-category data: the export says that one is on file and
 where the person can read it (each reading logged), but never carries its content."""
 
-from accreditation.selectors import register_personal_data
-
 from .availability import slot_keys
 from .models import BackgroundCheck, CheckIn, HoursLog, Match, MentorCredential, VolunteerProfile
 
 
-@register_personal_data("volunteer_profile")
 def _profile_of(user) -> dict | None:
     profile = (
         VolunteerProfile.objects.filter(user=user)
@@ -37,7 +34,6 @@ def _profile_of(user) -> dict | None:
     }
 
 
-@register_personal_data("background_checks")
 def _background_checks_of(user) -> list[dict]:
     return [
         {"checked_on": check.checked_on.isoformat(), "valid_until": check.valid_until.isoformat()}
@@ -45,7 +41,6 @@ def _background_checks_of(user) -> list[dict]:
     ]
 
 
-@register_personal_data("mentor_credentials")
 def _credentials_of(user) -> list[dict]:
     credentials = MentorCredential.objects.filter(person=user).select_related(
         "reference_organisation", "reference_unit", "declaration"
@@ -76,7 +71,6 @@ def _credentials_of(user) -> list[dict]:
     return rows
 
 
-@register_personal_data("volunteer_matches")
 def _matches_of(user) -> list[dict]:
     matches = Match.objects.filter(person=user).select_related("role__program")
     return [
@@ -98,7 +92,6 @@ def _matches_of(user) -> list[dict]:
     ]
 
 
-@register_personal_data("volunteer_hours")
 def _hours_of(user) -> list[dict]:
     logs = HoursLog.objects.filter(person=user).select_related("match__role", "signup__event")
     return [
@@ -112,3 +105,13 @@ def _hours_of(user) -> list[dict]:
         }
         for log in logs
     ]
+
+
+# What this app adds to a person's data export, registered from the app's ready().
+PERSONAL_DATA = {
+    "volunteer_profile": _profile_of,
+    "background_checks": _background_checks_of,
+    "mentor_credentials": _credentials_of,
+    "volunteer_matches": _matches_of,
+    "volunteer_hours": _hours_of,
+}

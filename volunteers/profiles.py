@@ -1,20 +1,20 @@
 """Volunteer profiles."""
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy
 
-from accreditation.audit import ACTIONS, audit
-from accreditation.services import consent_in_force
+from core.audit import audit
+from core.services import consent_in_force
 
 from .models import MATCHING_CONSENT, VolunteerProfile
 
-ACTIONS.update(
-    {
-        "portal.volunteer.profile_save": _("Gönüllü profili kaydedildi"),
-        "portal.volunteer.background_check": _("Adli sicil kontrolü kaydedildi"),
-        "portal.volunteer.training": _("Tamamlanan eğitim kaydedildi"),
-    }
-)
+# Audit actions of this module, registered from the app's ready().
+AUDIT_ACTIONS = {
+    "portal.volunteer.profile_save": gettext_lazy("Gönüllü profili kaydedildi"),
+    "portal.volunteer.background_check": gettext_lazy("Adli sicil kontrolü kaydedildi"),
+    "portal.volunteer.training": gettext_lazy("Tamamlanan eğitim kaydedildi"),
+}
+
 
 PROFILE_FIELDS = (
     "display_name",

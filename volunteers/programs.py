@@ -6,11 +6,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accreditation.lifecycle import record_start, transition
 from accreditation.models import Membership
-from accreditation.models import Role as StaffRole
-from accreditation.permissions import has_role, province_ids_for, require, staff_mfa_satisfied
-from accreditation.text import unique_slug
+from core.lifecycle import record_start, transition
+from core.models import StaffRole
+from core.permissions import has_role, province_ids_for, require, staff_mfa_satisfied
+from core.text import unique_slug
 
 from .exceptions import VolunteerError
 from .models import Match, Program, Role

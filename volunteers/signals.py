@@ -59,7 +59,7 @@ def _term_deleted(sender, instance, **kwargs):
 def connect() -> None:
     from django.db.models.signals import post_delete
 
-    from accreditation.models import TargetGroup, WorkingArea
+    from core.models import TargetGroup, WorkingArea
 
     for term in (WorkingArea, TargetGroup):
         post_delete.connect(
@@ -87,20 +87,3 @@ def connect() -> None:
         sender=Program.target_groups.through,
         dispatch_uid="volunteers_program_target_groups",
     )
-    connect_events()
-
-
-def _signup_saved(sender, instance, created, update_fields=None, **kwargs):
-    from .hours import credit_attendance
-
-    if update_fields is None or {"status", "hours"} & set(update_fields):
-        credit_attendance(instance)
-
-
-def connect_events() -> None:
-    """Event attendance credits volunteering hours (events knows nothing of volunteers)."""
-    from django.db.models.signals import post_save
-
-    from events.models import SignUp
-
-    post_save.connect(_signup_saved, sender=SignUp, dispatch_uid="volunteers_signup_hours")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from accreditation.wagtail_hooks import TERM_FIELDS, TermViewSet
+from core.viewsets import TERM_FIELDS, TermViewSet
 
 from .models import Language, Skill, Training
 

@@ -1,9 +1,8 @@
-"""Who may do what with volunteers' records, and the life cycles of credentials, programs,
-matches and hours (all through ``accreditation.lifecycle``)."""
+"""The life cycles of mentor credentials, programs, matches and hours (all through
+``core.lifecycle``), with their guards, effects and notifications. Who may make each move is in
+``permissions.py``."""
 
-from accreditation.lifecycle import SYSTEM, Lifecycle, Move
-from accreditation.models import Role as StaffRole
-from accreditation.permissions import has_role, membership_role, rule, staff_mfa_satisfied
+from core.lifecycle import SYSTEM, Lifecycle, Move
 
 from .models import HoursLog, Match, MentorCredential, Program
 
@@ -11,140 +10,6 @@ C = MentorCredential.Status
 P = Program.Status
 M = Match.Status
 H = HoursLog.Status
-MANAGERS = {"owner", "manager"}
-
-
-def _staff(user, role: StaffRole, province_id) -> bool:
-    return (has_role(user, role, province_id) or has_role(user, StaffRole.ADMIN)) and (
-        staff_mfa_satisfied(user)
-    )
-
-
-# --- Programs ---------------------------------------------------------------------------------
-
-
-@rule("program.create")
-def _program_create(user, organisation) -> bool:
-    return membership_role(user, organisation) in MANAGERS
-
-
-@rule("program.manage")
-def _program_manage(user, program) -> bool:
-    """The running organisation's owners and managers, and the province's coordinators (who
-    enter Social Cohesion Units' programs and oversee the others, as with events).
-    Administrators always."""
-    if program.organisation_id and membership_role(user, program.organisation) in MANAGERS:
-        return True
-    return _staff(user, StaffRole.COORDINATOR, program.province_id)
-
-
-# --- Matches ----------------------------------------------------------------------------------
-
-
-def _is_person(user, match) -> bool:
-    return user.is_authenticated and match.person_id == user.pk
-
-
-@rule("match.respond")
-def _match_respond(user, match) -> bool:
-    """The side that did not propose answers: the organisation an application, the person an
-    invitation."""
-    if match.origin == Match.Origin.APPLICATION:
-        return _program_manage(user, match.role.program)
-    return _is_person(user, match)
-
-
-@rule("match.withdraw")
-def _match_withdraw(user, match) -> bool:
-    if match.origin == Match.Origin.APPLICATION:
-        return _is_person(user, match)
-    return _program_manage(user, match.role.program)
-
-
-@rule("match.manage")
-def _match_manage(user, match) -> bool:
-    return _program_manage(user, match.role.program)
-
-
-@rule("match.close")
-def _match_close(user, match) -> bool:
-    """Either side may end a placement, with a reason."""
-    return _is_person(user, match) or _program_manage(user, match.role.program)
-
-
-@rule("match.view")
-def _match_view(user, match) -> bool:
-    return _match_close(user, match)
-
-
-# --- Hours ------------------------------------------------------------------------------------
-
-
-@rule("hours.decide")
-def _hours_decide(user, log) -> bool:
-    """The organisation the hours were given to, and the province's coordinators (the only
-    approvers for a unit's program or an institution's event). Nobody approves their own."""
-    if log.person_id == user.pk:
-        return False
-    if log.organisation_id and membership_role(user, log.organisation) in MANAGERS:
-        return True
-    return _staff(user, StaffRole.COORDINATOR, log.province_id)
-
-
-# --- Mentor credential ------------------------------------------------------------------------
-
-
-@rule("mentor.own")
-def _mentor_own(user, credential) -> bool:
-    return credential.person_id == user.pk
-
-
-@rule("mentor.assign")
-def _mentor_assign(user, credential) -> bool:
-    return _staff(user, StaffRole.COORDINATOR, credential.province_id)
-
-
-@rule("mentor.review")
-def _mentor_review(user, credential) -> bool:
-    """Only the reviewer assigned to this credential, while they hold the role."""
-    return (
-        credential.reviewer_id == user.pk
-        and has_role(user, StaffRole.REVIEWER, credential.province_id)
-        and staff_mfa_satisfied(user)
-    )
-
-
-@rule("mentor.decide")
-def _mentor_decide(user, credential) -> bool:
-    """The accreditation board decides, as for organisations; never the reviewer alone."""
-    return (
-        has_role(user, StaffRole.BOARD)
-        and staff_mfa_satisfied(user)
-        and credential.reviewer_id != user.pk
-        and credential.person_id != user.pk
-    )
-
-
-@rule("declaration.read")
-def _declaration_read(user, credential) -> bool:
-    """The person, and the assigned reviewer (who must also state a purpose each time)."""
-    return _mentor_own(user, credential) or _mentor_review(user, credential)
-
-
-@rule("background.record")
-def _background_record(user, profile) -> bool:
-    return _staff(user, StaffRole.COORDINATOR, profile.province_id)
-
-
-@rule("training.record")
-def _training_record(user, profile) -> bool:
-    return _staff(user, StaffRole.COORDINATOR, profile.province_id)
-
-
-@rule("matching.batch")
-def _matching_batch(user, province) -> bool:
-    province_id = getattr(province, "pk", province)
-    return _staff(user, StaffRole.COORDINATOR, province_id)
 
 
 # --- Guards and effects -----------------------------------------------------------------------
@@ -297,8 +162,10 @@ HOURS_LIFECYCLE = Lifecycle(
 )
 
 
-def attach() -> None:
-    MentorCredential.lifecycle = CREDENTIAL_LIFECYCLE
-    Program.lifecycle = PROGRAM_LIFECYCLE
-    Match.lifecycle = MATCH_LIFECYCLE
-    HoursLog.lifecycle = HOURS_LIFECYCLE
+# Registered from the app's ready().
+LIFECYCLES = {
+    MentorCredential: CREDENTIAL_LIFECYCLE,
+    Program: PROGRAM_LIFECYCLE,
+    Match: MATCH_LIFECYCLE,
+    HoursLog: HOURS_LIFECYCLE,
+}

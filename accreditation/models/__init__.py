@@ -1,4 +1,4 @@
-"""Core models: people, places, reference data, consent and roles."""
+"""Organisations, the accreditation standard, applications, reviews and certificates."""
 
 from .applications import (
     APPEAL_WINDOW,
@@ -18,8 +18,6 @@ from .certificates import (
     CertificateReminder,
     CertificateStatus,
 )
-from .consent import ConsentPurpose, ConsentRecord, ConsentText
-from .lifecycle import StatusChange
 from .organisations import (
     ACCREDITED_STATUSES,
     AccreditationStatus,
@@ -27,11 +25,7 @@ from .organisations import (
     Membership,
     Organisation,
 )
-from .people import User
-from .places import District, Province, SupportUnit
-from .roles import Role, RoleAssignment
 from .standards import MANDATORY_MINIMUM, Criterion, CriterionGroup, Standard
-from .taxonomy import ActivityType, AddictionType, TargetGroup, WorkingArea
 
 __all__ = [
     "ACCREDITED_STATUSES",
@@ -41,34 +35,20 @@ __all__ = [
     "MANDATORY_MINIMUM",
     "REMINDER_DAYS",
     "AccreditationStatus",
-    "ActivityType",
-    "AddictionType",
     "Answer",
     "Application",
     "ApplicationStatus",
     "Certificate",
     "CertificateReminder",
     "CertificateStatus",
-    "ConsentPurpose",
-    "ConsentRecord",
-    "ConsentText",
     "Criterion",
     "CriterionGroup",
     "CriterionScore",
-    "District",
     "Evidence",
     "Invitation",
     "Membership",
     "Organisation",
-    "Province",
     "ReviewAssignment",
-    "Role",
-    "RoleAssignment",
     "SiteVisit",
     "Standard",
-    "StatusChange",
-    "SupportUnit",
-    "TargetGroup",
-    "User",
-    "WorkingArea",
 ]

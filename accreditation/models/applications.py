@@ -8,8 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..files import evidence_upload_to, private_storage
-from .lifecycle import LifecycleModel
+from core.files import evidence_upload_to, private_storage
+from core.models.lifecycle import LifecycleModel
+
 from .organisations import Organisation
 from .standards import Criterion, Standard
 

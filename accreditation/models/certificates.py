@@ -7,7 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .lifecycle import LifecycleModel
+from core.models.lifecycle import LifecycleModel
+
 from .organisations import Organisation
 
 EXPIRING_WITHIN = datetime.timedelta(days=90)

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ..collation import turkish
-from ..text import tr_fold
+from core.collation import turkish
+from core.models.places import District, Province, place_error
+from core.models.taxonomy import AddictionType, TargetGroup, WorkingArea
+from core.text import tr_fold
+
 from ..validators import normalize_registry_number, validate_registry_number, validate_tax_number
-from .places import District, Province, place_error
-from .taxonomy import AddictionType, TargetGroup, WorkingArea
 
 
 class AccreditationStatus(models.TextChoices):

@@ -8,12 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import applications as services
-from ..exceptions import DomainError
-from ..files import private_file_response
-from ..forms import AnswerForm, DecisionForm, EvidenceForm, ScoreForm, SiteVisitForm
-from ..lifecycle import transition
-from ..models import (
+from accreditation.models import (
     Answer,
     Application,
     ApplicationStatus,
@@ -22,10 +17,15 @@ from ..models import (
     Evidence,
     Organisation,
     ReviewAssignment,
-    Role,
-    User,
 )
-from ..permissions import can, has_role, province_ids_for, require
+from core.exceptions import DomainError
+from core.files import private_file_response
+from core.lifecycle import lifecycle_of, transition
+from core.models import StaffRole, User
+from core.permissions import can, has_role, province_ids_for, require
+
+from .. import applications as services
+from ..forms import AnswerForm, DecisionForm, EvidenceForm, ScoreForm, SiteVisitForm
 from ..selectors import criteria_of, missing_mandatory_evidence, review_summary
 
 
@@ -127,7 +127,7 @@ def application_detail(request, pk: int):
                 "label": dict(ApplicationStatus.choices)[move.target],
                 "note_required": move.note_required,
             }
-            for move in Application.lifecycle.available(application, user)
+            for move in lifecycle_of(Application).available(application, user)
             # Board decisions have their own form with the outcome and the reasons.
             if move.rule != "application.decide"
         ],
@@ -139,7 +139,7 @@ def application_detail(request, pk: int):
         "summary": review_summary(application) if is_staff_view else None,
         "reviewers": (
             User.objects.filter(
-                role_assignments__role=Role.REVIEWER,
+                role_assignments__role=StaffRole.REVIEWER,
                 role_assignments__province_id=application.organisation.province_id,
             )
             .exclude(review_assignments__application=application)
@@ -414,7 +414,7 @@ def work(request):
     applications = Application.objects.open().select_related(
         "organisation", "organisation__province"
     )
-    coordinator_provinces = province_ids_for(user, Role.COORDINATOR)
+    coordinator_provinces = province_ids_for(user, StaffRole.COORDINATOR)
     queues = {
         "screening": applications.filter(
             status__in=[
@@ -423,7 +423,7 @@ def work(request):
                 ApplicationStatus.APPEALED,
             ]
         ).in_provinces(coordinator_provinces)
-        if has_role(user, Role.COORDINATOR)
+        if has_role(user, StaffRole.COORDINATOR)
         else [],
         "review": applications.filter(
             assignments__reviewer=user,
@@ -434,10 +434,10 @@ def work(request):
             application
             for application in applications.filter(
                 status=ApplicationStatus.DECISION_PENDING
-            ).in_provinces(province_ids_for(user, Role.BOARD))
+            ).in_provinces(province_ids_for(user, StaffRole.BOARD))
             if can(user, "application.decide", application)
         ]
-        if has_role(user, Role.BOARD)
+        if has_role(user, StaffRole.BOARD)
         else [],
     }
     return render(request, "accreditation/work.html", {"queues": queues})

@@ -8,12 +8,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accreditation.permissions import membership_role
+from core.exceptions import DomainError
+from core.lifecycle import transition
+from core.permissions import can
+
 from .. import certificates as services
 from ..certificate_pdf import CertificateContent, render_certificate_pdf
-from ..exceptions import DomainError
-from ..lifecycle import transition
 from ..models import Certificate, CertificateStatus
-from ..permissions import can, membership_role
 
 
 def _public_history(certificate: Certificate) -> list[dict]:

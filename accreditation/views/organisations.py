@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exceptions import DomainError
+from core.permissions import can, require
+
 from .. import organisations as services
-from ..exceptions import DomainError
 from ..filters import OrganisationDirectoryFilter
 from ..forms import InvitationForm, OrganisationForm
 from ..models import Membership, Organisation
-from ..permissions import can, require
 from ..profile_sections import profile_sections
 
 DIRECTORY_PAGE_SIZE = 20

@@ -11,7 +11,7 @@ Steps: decode the TopoJSON arcs (delta-encoded, quantised with a transform), pro
 equirectangular with x scaled by cos(39°) (the middle latitude of Türkiye) so the shapes are
 not stretched, simplify each shared arc once with Douglas–Peucker (so neighbours keep a
 common border), drop islets smaller than MIN_RING_AREA, round to one decimal. Provinces are
-matched to plate codes by name against ``accreditation/data/admin_units.json``; Natural Earth
+matched to plate codes by name against ``core/data/admin_units.json``; Natural Earth
 spells some names differently (ALIASES). Exits non-zero unless all 81 plate codes are found
 exactly once.
 """
@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ADMIN_UNITS = HERE.parent.parent / "accreditation" / "data" / "admin_units.json"
+ADMIN_UNITS = HERE.parent.parent / "core" / "data" / "admin_units.json"
 OUTPUT = HERE / "turkiye-provinces.svg"
 
 WIDTH = 1000.0

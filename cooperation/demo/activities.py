@@ -9,16 +9,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accreditation.lifecycle import transition
-from accreditation.models import (
-    ActivityType,
-    AddictionType,
-    District,
-    Organisation,
-    Province,
-    TargetGroup,
-    WorkingArea,
-)
+from accreditation.models import Organisation
+from core.lifecycle import transition
+from core.models import ActivityType, AddictionType, District, Province, TargetGroup, WorkingArea
 
 from ..activities import activity_create
 from ..models import Activity

@@ -11,8 +11,9 @@ import sys
 
 from django.utils import timezone
 
-from accreditation.lifecycle import transition
-from accreditation.models import Organisation, Province, User
+from accreditation.models import Organisation
+from core.lifecycle import transition
+from core.models import Province, User
 
 from ..meetings import action_create, meeting_create
 from ..models import ActionItem, Indicator, Meeting

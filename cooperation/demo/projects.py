@@ -16,8 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 from django.utils import timezone
 
-from accreditation.lifecycle import transition
-from accreditation.models import Organisation, Province, User, WorkingArea
+from accreditation.models import Organisation
+from core.lifecycle import transition
+from core.models import Province, User, WorkingArea
 
 from .. import projects
 from ..models import Activity, Project, ProjectPartner

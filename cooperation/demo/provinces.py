@@ -1,9 +1,10 @@
 """Demo: the province pages of Iğdır and İzmir with the figures of their service booklets.
 
-Loads ``province_service_stats.json`` from the shared data folder through the same loader as
-the ``load_service_figures`` command. Population figures are loaded only from an official file
-(``province_population.csv`` in the same folder) when one is present; none is invented, so
-without it the map's "per 100,000 people" mode says there is no data.
+Loads ``province_service_stats.json`` from the portal's official data folder
+(``cooperation/data``) through the same loader as the ``load_service_figures`` command.
+Population figures are loaded only from an official file (``province_population.csv`` in the
+same folder) when one is present; none is invented, so without it the map's "per 100,000
+people" mode says there is no data.
 """
 
 import sys
@@ -14,12 +15,12 @@ from cooperation.provinces import (
     SERVICE_FIGURES_FILE,
     load_population,
     load_service_figures,
-    shared_data_dir,
+    official_data_dir,
 )
 
 
 def build() -> dict[str, int]:
-    folder = shared_data_dir()
+    folder = official_data_dir()
     figures_before = ServiceFigure.objects.count()
     populations_before = ProvincePopulation.objects.count()
     figures_file = folder / SERVICE_FIGURES_FILE

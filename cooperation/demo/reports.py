@@ -13,15 +13,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accreditation.models import (
-    ActivityType,
-    Membership,
-    Organisation,
-    Province,
-    RoleAssignment,
-    WorkingArea,
-)
-from accreditation.models import Role as StaffRole
+from accreditation.models import Membership, Organisation
+from core.models import ActivityType, Province, RoleAssignment, StaffRole, WorkingArea
 
 from ..indicators import (
     indicator_save,
@@ -160,7 +153,7 @@ REPORTS = {
 
 
 def _user(email):
-    from accreditation.models import User
+    from core.models import User
 
     return User.objects.filter(email=email).first()
 

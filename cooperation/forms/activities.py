@@ -5,18 +5,10 @@ back onto the fields."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.forms import DistrictChoiceField
-from accreditation.models import (
-    ActivityType,
-    AddictionType,
-    Organisation,
-    Province,
-    TargetGroup,
-    WorkingArea,
-)
+from accreditation.models import Organisation
+from core.forms import DateField, DecimalCommaField, DistrictChoiceField
+from core.models import ActivityType, AddictionType, Province, TargetGroup, WorkingArea
 from events.models import Event
-from volunteers.forms.common import DateField
-from volunteers.forms.manage import CommaDecimalField
 from volunteers.models import Program
 
 from ..activities import CREATE_STATUSES
@@ -206,7 +198,7 @@ class ActivityForm(forms.Form):
     reached_age_25_64 = _count(_("25–64 yaş"))
     reached_age_65_plus = _count(_("65 yaş ve üstü"))
     volunteers_involved = _count(_("Gönüllü sayısı"))
-    volunteer_hours = CommaDecimalField(
+    volunteer_hours = DecimalCommaField(
         label=_("Gönüllü saati"),
         required=False,
         min_value=0,

@@ -5,7 +5,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from volunteers.forms.common import DateField
+from core.forms import DateField
 
 from ..meetings import indicator_choices, organisation_choices
 from ..models import ActionItem, Meeting

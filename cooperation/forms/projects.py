@@ -6,12 +6,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.files import EVIDENCE_MAX_BYTES
-from accreditation.models import Organisation, Province, WorkingArea
-from volunteers.forms.common import DateField
+from accreditation.models import Organisation
+from core.files import EVIDENCE_MAX_BYTES
+from core.forms import DateField
+from core.models import Province, WorkingArea
 
 from ..models import Project, ProjectPartner
-from ..workflow import platform_organisations
+from ..permissions import platform_organisations
 
 
 def _clean_line(value: str) -> str:

@@ -4,8 +4,10 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.forms import DecimalCommaField
 
 from ..models import QUARTERS
 
@@ -23,46 +25,16 @@ DECIMAL_ERRORS = {
 }
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: keyed messages on their fields, the rest at
-    the top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(field if field in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
-
-
-class LocalDecimalField(forms.DecimalField):
-    """A decimal typed the Turkish way (``12,5``) or with a point."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 14)
-        kwargs.setdefault("decimal_places", 1)
-        kwargs.setdefault("min_value", Decimal("0"))
-        kwargs.setdefault("error_messages", DECIMAL_ERRORS)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"inputmode": "decimal", "size": 8, "class": "number"})
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "")
-            if "," in value:
-                # "1.250,5": points group thousands and the comma is the decimal separator.
-                value = value.replace(".", "").replace(",", ".")
-        return super().to_python(value)
-
-    def prepare_value(self, value):
-        """Saved numbers as people write them here: 400 rather than 400.0, 12,5 in Turkish."""
-        if isinstance(value, Decimal):
-            if value == value.to_integral_value():
-                return str(value.quantize(Decimal("1")))
-            return formats.number_format(value, use_l10n=True)
-        return value
+def _decimal_field(**kwargs) -> DecimalCommaField:
+    """A non-negative number with one decimal place, in the report tables' narrow inputs."""
+    kwargs.setdefault("max_digits", 14)
+    kwargs.setdefault("decimal_places", 1)
+    kwargs.setdefault("min_value", Decimal("0"))
+    kwargs.setdefault("error_messages", DECIMAL_ERRORS)
+    kwargs.setdefault(
+        "widget", forms.TextInput(attrs={"inputmode": "decimal", "size": 8, "class": "number"})
+    )
+    return DecimalCommaField(**kwargs)
 
 
 def _count_field(label):
@@ -148,7 +120,7 @@ class ReportLineForm(forms.Form):
     services_delivered = _count_field(_("Sunulan hizmet"))
     participants = _count_field(_("Katılımcı"))
     volunteers = _count_field(_("Gönüllü sayısı"))
-    volunteer_hours = LocalDecimalField(
+    volunteer_hours = _decimal_field(
         label=_("Gönüllü saati"), required=False, max_digits=9, decimal_places=1
     )
 
@@ -255,7 +227,7 @@ class TargetGridForm(forms.Form):
         for indicator in self.indicators:
             for quarter in range(1, 5):
                 key = grid_key("t", indicator.pk, quarter)
-                self.fields[key] = LocalDecimalField(
+                self.fields[key] = _decimal_field(
                     label=_("%(indicator)s, %(quarter)s. çeyrek hedefi")
                     % {"indicator": indicator.label, "quarter": quarter},
                     required=False,
@@ -283,7 +255,7 @@ class ValueGridForm(forms.Form):
             for quarter in self.open_quarters:
                 value_key = grid_key("v", indicator.pk, quarter)
                 source_key = grid_key("s", indicator.pk, quarter)
-                self.fields[value_key] = LocalDecimalField(
+                self.fields[value_key] = _decimal_field(
                     label=_("Değer (%(quarter)s. çeyrek)") % {"quarter": quarter},
                     required=False,
                 )

@@ -20,19 +20,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from accreditation.exceptions import DomainError
-from accreditation.lifecycle import transition
-from accreditation.models import Province
-from accreditation.models import Role as StaffRole
-from accreditation.permissions import can, has_role, province_ids_for, require
-from events.spreadsheets import csv_response
-from volunteers.forms.common import add_service_errors
+from core.exceptions import DomainError
+from core.forms import add_service_errors
+from core.lifecycle import lifecycle_of, transition
+from core.models import Province, StaffRole
+from core.permissions import can, has_role, province_ids_for, require
+from core.spreadsheets import csv_response
 
 from .. import activities as services
 from ..filters import ActivityFilter
 from ..forms.activities import ActivityForm, ContactForm, OverlapQueryForm, TransitionForm
 from ..models import Activity
-from ..workflow import is_platform_staff, platform_organisations
+from ..permissions import is_platform_staff, platform_organisations
 from .common import status_history
 
 A = Activity.Status
@@ -329,7 +328,7 @@ def activity_overlaps(request):
 
 
 def _detail_page(request, activity: Activity, *, move_form=None, status=200):
-    moves = Activity.lifecycle.available(activity, request.user)
+    moves = lifecycle_of(Activity).available(activity, request.user)
     is_own = can(request.user, "activity.edit", activity)
     return render(
         request,

@@ -3,8 +3,8 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from accreditation.models import Province
-from accreditation.permissions import require
+from core.models import Province
+from core.permissions import require
 
 
 def status_history(record, *, shown_as: str = "") -> list[dict]:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from events.spreadsheets import csv_response
+from core.spreadsheets import csv_response
 
 from ..charts import Series, bar_chart, line_chart
 from ..dashboard import indicator_rows, province_dashboard, province_report, quarter_label

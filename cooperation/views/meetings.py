@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from accreditation.exceptions import DomainError
-from accreditation.lifecycle import transition
-from accreditation.models import Province
-from accreditation.permissions import can, require
-from volunteers.forms.common import add_service_errors
+from core.exceptions import DomainError
+from core.forms import add_service_errors
+from core.lifecycle import lifecycle_of, transition
+from core.models import Province
+from core.permissions import can, require
 
 from .. import meetings as services
 from ..forms.meetings import ActionItemForm, ActionMoveForm, MeetingForm
@@ -238,7 +238,7 @@ def _move_forms(item: ActionItem, user, bound: ActionMoveForm | None = None) -> 
     """The moves the person may make now, each a small form (with a reason field when the
     move needs one)."""
     moves = []
-    for move in ActionItem.lifecycle.available(item, user):
+    for move in lifecycle_of(ActionItem).available(item, user):
         if bound is not None and bound.data.get("target") == move.target:
             form = bound
         else:
@@ -329,7 +329,7 @@ def action_transition(request, pk: int):
     try:
         transition(item, target, by=request.user, note=form.cleaned_data["note"])
     except DomainError as error:
-        if ActionItem.lifecycle.move(item.status, target) is None:
+        if lifecycle_of(ActionItem).move(item.status, target) is None:
             messages.error(request, str(error))
             return redirect("action_edit", pk=item.pk)
         form.add_error("note", str(error))

@@ -27,12 +27,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from accreditation.exceptions import DomainError
-from accreditation.files import private_file_response
-from accreditation.lifecycle import transition
-from accreditation.models import Organisation, Province, WorkingArea
-from accreditation.permissions import can, require
-from volunteers.forms.common import add_service_errors
+from accreditation.models import Organisation
+from core.exceptions import DomainError
+from core.files import private_file_response
+from core.forms import add_service_errors
+from core.lifecycle import lifecycle_of, transition
+from core.models import Province, WorkingArea
+from core.permissions import can, require
 
 from .. import projects as services
 from ..forms.projects import (
@@ -45,7 +46,7 @@ from ..forms.projects import (
     UpdateForm,
 )
 from ..models import Activity, Project, ProjectFile, ProjectPartner
-from ..workflow import platform_organisations
+from ..permissions import platform_organisations
 from .common import status_history
 
 J = Project.Status
@@ -288,14 +289,16 @@ def _detail_page(request, project: Project, *, forms: dict | None = None, status
         else None
     )
     for partner in partners:
-        partner.moves = [move.target for move in ProjectPartner.lifecycle.available(partner, user)]
+        partner.moves = [
+            move.target for move in lifecycle_of(ProjectPartner).available(partner, user)
+        ]
     moves = [
         {
             "target": move.target,
             "label": PROJECT_BUTTONS.get(move.target, move.target),
             "note_required": move.note_required,
         }
-        for move in Project.lifecycle.available(project, user)
+        for move in lifecycle_of(Project).available(project, user)
     ]
     context = {
         "project": project,

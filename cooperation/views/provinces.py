@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accreditation.models import Province
-from events.spreadsheets import csv_response
+from core.models import Province
+from core.spreadsheets import csv_response
 
 from .. import provinces
 from ..provinces import MEASURES, MODES, SORTS

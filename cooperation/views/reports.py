@@ -20,10 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accreditation.exceptions import DomainError
-from accreditation.models import Membership, Province, WorkingArea
-from accreditation.models import Role as StaffRole
-from accreditation.permissions import can, has_role, province_ids_for, require
+from accreditation.models import Membership
+from core.exceptions import DomainError
+from core.forms import add_service_errors
+from core.lifecycle import lifecycle_of
+from core.models import Province, StaffRole, WorkingArea
+from core.permissions import can, has_role, province_ids_for, require
 
 from .. import indicators as indicator_services
 from .. import reports as services
@@ -35,11 +37,10 @@ from ..forms.reports import (
     TargetGridForm,
     ValueGridForm,
     YearForm,
-    add_service_errors,
     line_forms,
 )
 from ..models import QUARTERS, Indicator, IndicatorValue, QuarterlyReport
-from ..workflow import platform_organisations
+from ..permissions import platform_organisations
 from .common import coordinated_province, status_history
 
 R = QuarterlyReport.Status
@@ -189,7 +190,7 @@ def _report_page(request, report, *, form=None, lines=None, reopen_form=None, st
         lines = lines or line_forms(
             _working_areas_for(report, saved_lines), lines=saved_lines, computed=computed
         )
-    moves = {move.target for move in QuarterlyReport.lifecycle.available(report, request.user)}
+    moves = {move.target for move in lifecycle_of(QuarterlyReport).available(report, request.user)}
     totals = {
         field: sum(getattr(line, field) for line in saved_lines) for field in services.LINE_FIELDS
     }

@@ -11,8 +11,8 @@ from django.forms.models import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.forms import DistrictChoiceField
-from accreditation.models import Province, TargetGroup, WorkingArea
+from core.forms import DistrictChoiceField
+from core.models import Province, TargetGroup, WorkingArea
 from home.models import CampaignPage
 
 from ..models import Event, EventSession, WorkingGroup

@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import WorkingArea
+from core.models import WorkingArea
 
 from ..models import WorkshopRegistration
 from ..workshops import MAX_REPRESENTATIVES, MIN_REPRESENTATIVES

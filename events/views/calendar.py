@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accreditation.mail import absolute_url
+from core.mail import absolute_url
 
 from .. import calendar as services
 from ..exceptions import EventError

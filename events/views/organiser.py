@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from accreditation.exceptions import DomainError
 from accreditation.models import Organisation
-from accreditation.permissions import can, require
+from core.exceptions import DomainError
+from core.permissions import can, require
+from core.spreadsheets import csv_response
 
-from .. import organising, services
+from .. import organising, signups
 from ..exceptions import EventError
 from ..forms.organiser import (
     CancelEventForm,
@@ -31,7 +32,6 @@ from ..forms.organiser import (
     session_formset,
 )
 from ..models import Event, SignUp
-from ..spreadsheets import csv_response
 
 S = SignUp.Status
 LIST_PAGE_SIZE = 25
@@ -321,7 +321,7 @@ def signup_action(request, slug: str, pk: int):
     name = signup.person.full_name or signup.person.email
     try:
         if action in ("approve", "reject"):
-            services.signup_decide(
+            signups.signup_decide(
                 signup=signup,
                 approve=action == "approve",
                 by=request.user,
@@ -332,7 +332,7 @@ def signup_action(request, slug: str, pk: int):
                 signup=signup, attended=action == "attended", by=request.user
             )
         else:
-            services.signup_cancel(signup=signup, by=request.user)
+            signups.signup_cancel(signup=signup, by=request.user)
     except DomainError as error:
         messages.error(request, str(error))
     else:

@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from qrcode.constants import ERROR_CORRECT_M
 
-from accreditation.exceptions import DomainError
-from accreditation.mail import absolute_url
-from accreditation.permissions import can
+from core.exceptions import DomainError
+from core.mail import absolute_url
+from core.permissions import can
 
-from .. import selectors, services
+from .. import selectors, signups
 from ..exceptions import SignUpRefused
 from ..filters import EventCalendarFilter, EventFilter
 from ..forms.public import SignUpForm
@@ -123,7 +123,7 @@ def _visible_event(request, slug: str, *, for_page: bool = True) -> Event:
 
 def _signup_area(request, event: Event, sessions: list) -> dict:
     """What the sign-up box says: the person's own sign-ups, and either the form or exactly
-    why they cannot sign up (services.refusal and services.full_refusal decide)."""
+    why they cannot sign up (signups.refusal and signups.full_refusal decide)."""
     user = request.user
     area = {
         "mine": [],
@@ -142,12 +142,12 @@ def _signup_area(request, event: Event, sessions: list) -> dict:
     area["mine"] = selectors.person_event_signups(user, event)
     now = timezone.now()
     for signup in area["mine"]:
-        # services.signup_cancel allows cancelling until the event starts.
+        # signups.signup_cancel allows cancelling until the event starts.
         signup.can_cancel = signup.status in selectors.ACTIVE_FOR_PERSON and now < event.starts_at
 
     def blocking(refused):
         # Without a birth date the age check asks for one: the form does, so it is no blocker.
-        if refused is not None and refused.reason == services.Reason.TOO_YOUNG:
+        if refused is not None and refused.reason == signups.Reason.TOO_YOUNG:
             return None
         return refused
 
@@ -156,8 +156,8 @@ def _signup_area(request, event: Event, sessions: list) -> dict:
             session.refusal_message = ""
             if session.starts_at <= now:
                 continue
-            refused = blocking(services.refusal(event, user, session=session))
-            refused = refused or services.full_refusal(event, session)
+            refused = blocking(signups.refusal(event, user, session=session))
+            refused = refused or signups.full_refusal(event, session)
             if refused is None:
                 area["choosable"].append(session)
             else:
@@ -172,8 +172,8 @@ def _signup_area(request, event: Event, sessions: list) -> dict:
             session.free <= 0 for session in area["choosable"]
         )
     else:
-        refused = blocking(services.refusal(event, user))
-        refused = refused or services.full_refusal(event)
+        refused = blocking(signups.refusal(event, user))
+        refused = refused or signups.full_refusal(event)
         if refused is not None:
             area["blockers"] = [str(refused)]
         area["waitlist_button"] = event.free_places_left <= 0 and event.waitlist_enabled
@@ -235,25 +235,25 @@ def event_signup(request, slug: str):
     form = SignUpForm(request.POST, event=event, sessions=sessions)
     if form.is_valid():
         try:
-            signup = services.signup_create(
+            signup = signups.signup_create(
                 event=event,
                 person=request.user,
                 session=form.cleaned_data.get("session"),
                 birth_date=form.cleaned_data.get("birth_date"),
             )
         except SignUpRefused as refused:
-            if refused.reason == services.Reason.ALREADY:
+            if refused.reason == signups.Reason.ALREADY:
                 # A double submission: the first one went through; show it, kindly.
                 messages.info(request, str(refused))
                 return redirect("event_detail", slug=slug)
             field = None
-            if refused.reason == services.Reason.TOO_YOUNG and "birth_date" in form.fields:
+            if refused.reason == signups.Reason.TOO_YOUNG and "birth_date" in form.fields:
                 field = "birth_date"
             elif "session" in form.fields and refused.reason in (
-                services.Reason.SESSION,
-                services.Reason.CLASH,
-                services.Reason.FULL,
-                services.Reason.STARTED,
+                signups.Reason.SESSION,
+                signups.Reason.CLASH,
+                signups.Reason.FULL,
+                signups.Reason.STARTED,
             ):
                 field = "session"
             form.add_error(field, str(refused))
@@ -333,7 +333,7 @@ def signup_cancel(request, pk: int):
     if not can(request.user, "signup.cancel", signup):
         raise Http404
     try:
-        services.signup_cancel(signup=signup, by=request.user)
+        signups.signup_cancel(signup=signup, by=request.user)
     except DomainError as error:
         messages.error(request, str(error))
     else:

@@ -10,23 +10,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from accreditation.exceptions import DomainError
-from accreditation.permissions import require
+from core.exceptions import DomainError
+from core.permissions import require
+from core.spreadsheets import csv_response, spreadsheet_time
 
-from .. import services, workshops
+from .. import signups, workshops
 from ..forms.workshop import GroupAssignmentForm, WorkshopRegistrationForm
 from ..models import Event, SignUp
-from ..spreadsheets import csv_response, spreadsheet_time
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 # Refusals that close the form; others (a clash, a full event without a waitlist) may change
 # with what the person enters, so the form stays and the message explains.
 CLOSED_REASONS = {
-    services.Reason.STARTED,
-    services.Reason.NOT_OPEN,
-    services.Reason.CLOSED,
-    services.Reason.AUDIENCE,
-    services.Reason.SESSION,
+    signups.Reason.STARTED,
+    signups.Reason.NOT_OPEN,
+    signups.Reason.CLOSED,
+    signups.Reason.AUDIENCE,
+    signups.Reason.SESSION,
 }
 
 
@@ -66,7 +66,7 @@ def register(request, slug: str):
             },
         )
 
-    refused = services.refusal(event, request.user)
+    refused = signups.refusal(event, request.user)
     closed = refused is not None and refused.reason in CLOSED_REASONS
     form = WorkshopRegistrationForm(
         request.POST if request.method == "POST" else None,
@@ -94,7 +94,7 @@ def register(request, slug: str):
             "form": form,
             "refused": refused,
             "closed": closed,
-            "free_places": services.free_places(event),
+            "free_places": signups.free_places(event),
         },
     )
 

@@ -211,22 +211,22 @@ class CampaignPage(PortalPage):
     end_date = models.DateField(_("bitiş tarihi"))
     nationwide = models.BooleanField(_("Tüm Türkiye"), default=True)
     provinces = ParentalManyToManyField(
-        "accreditation.Province", blank=True, related_name="campaigns", verbose_name=_("İller")
+        "core.Province", blank=True, related_name="campaigns", verbose_name=_("İller")
     )
     working_areas = ParentalManyToManyField(
-        "accreditation.WorkingArea",
+        "core.WorkingArea",
         blank=True,
         related_name="campaigns",
         verbose_name=_("çalışma alanları"),
     )
     target_groups = ParentalManyToManyField(
-        "accreditation.TargetGroup",
+        "core.TargetGroup",
         blank=True,
         related_name="campaigns",
         verbose_name=_("hedef gruplar"),
     )
     addiction_types = ParentalManyToManyField(
-        "accreditation.AddictionType",
+        "core.AddictionType",
         blank=True,
         related_name="campaigns",
         verbose_name=_("bağımlılık türleri"),

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.collation import turkish
+from core.collation import turkish
 
 
 class GlossaryTermQuerySet(models.QuerySet):

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accreditation.models import Organisation
-from accreditation.text import slugify_tr
+from core.text import slugify_tr
 
 from ..blocks import BodyBlock, KeyFiguresBlock
 

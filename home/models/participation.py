@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models.lifecycle import LifecycleModel
+from core.models.lifecycle import LifecycleModel
 
 from .campaigns import CampaignPage
 
@@ -74,7 +74,7 @@ class CampaignFollower(LifecycleModel):
         _("durum"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     consent_text = models.ForeignKey(
-        "accreditation.ConsentText",
+        "core.ConsentText",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("onaylanan rıza metni"),

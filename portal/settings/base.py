@@ -33,12 +33,14 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Domain apps first so their templates override those of the libraries below.
+    # The portal's apps in dependency order (each imports only those above it), before the
+    # libraries so that their templates override those of the libraries below.
+    "core",
+    "accreditation",
     "home",
     "events",
     "volunteers",
     "cooperation",
-    "accreditation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -80,7 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "accreditation.middleware.StaffMFAMiddleware",
+    "core.middleware.StaffMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -101,7 +103,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "accreditation.context_processors.portal",
+                "core.context_processors.portal",
+                "accreditation.context_processors.organisations",
                 "cooperation.context_processors.platform",
             ],
         },
@@ -169,7 +172,7 @@ TASKS = {
 }
 
 # --- Accounts (django-allauth) ---------------------------------------------------------------
-AUTH_USER_MODEL = "accreditation.User"
+AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -197,8 +200,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-ACCOUNT_FORMS = {"signup": "accreditation.forms.PortalSignupForm"}
-ACCOUNT_ADAPTER = "accreditation.adapters.PortalAccountAdapter"
+ACCOUNT_FORMS = {"signup": "core.forms.PortalSignupForm"}
+ACCOUNT_ADAPTER = "core.adapters.PortalAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Failed logins: at most 10 a minute from one address and 5 per account in 5 minutes. The counts
 # live in the shared cache, so they hold across every server process.
@@ -211,10 +214,11 @@ MFA_TOTP_ISSUER = "Bağımlılıkla Mücadele Portalı"
 # Staff roles must enrol a second factor before they reach staff pages. Development settings
 # exempt only the demo accounts (see dev.py); nothing else can switch this off.
 PORTAL_STAFF_MFA_REQUIRED = True
-# Figures from the provincial booklets and reports (province_service_stats.json) that the demo
-# and ``load_service_figures`` read; the shared folder sits beside the checkout.
-PORTAL_SHARED_DATA_DIR = Path(
-    os.environ.get("PORTAL_SHARED_DATA_DIR", BASE_DIR.parent / "shared" / "data")
+# Official figures shipped with the portal (the provincial booklets' province_service_stats.json,
+# and an official population CSV when one is added) that the demo and ``load_service_figures``
+# read.
+PORTAL_OFFICIAL_DATA_DIR = Path(
+    os.environ.get("PORTAL_OFFICIAL_DATA_DIR", BASE_DIR / "cooperation" / "data")
 )
 PORTAL_MFA_EXEMPT_EMAIL_DOMAINS: list[str] = []
 
@@ -251,7 +255,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # --- E-mail ----------------------------------------------------------------------------------
 # Mail leaves through the task queue: a request never waits for the mail server, and a message
 # is only queued once the transaction that caused it has committed.
-EMAIL_BACKEND = "accreditation.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 PORTAL_EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )

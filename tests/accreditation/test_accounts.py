@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from accreditation.factories import DEFAULT_PASSWORD, UserFactory
-from accreditation.models import ConsentRecord, User
+from core.factories import DEFAULT_PASSWORD, UserFactory
+from core.models import ConsentRecord, User
 
 pytestmark = pytest.mark.django_db
 

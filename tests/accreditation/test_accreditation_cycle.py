@@ -10,21 +10,22 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accreditation import applications, certificates
-from accreditation.exceptions import DomainError
-from accreditation.factories import AccreditationWorld, UserFactory, evidence_upload, staff_user
-from accreditation.lifecycle import TransitionNotPermitted, transition
+from accreditation.factories import AccreditationWorld, evidence_upload
 from accreditation.models import (
     Application,
     Certificate,
     CertificateReminder,
     CertificateStatus,
     Organisation,
-    Role,
 )
 from accreditation.models import (
     ApplicationStatus as A,
 )
 from accreditation.selectors import missing_mandatory_evidence, review_summary
+from core.exceptions import DomainError
+from core.factories import UserFactory, staff_user
+from core.lifecycle import TransitionNotPermitted, transition
+from core.models import StaffRole
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +151,7 @@ def test_a_reviewer_of_another_province_cannot_be_assigned(world):
     with pytest.raises(DomainError):
         applications.reviewer_assign(
             application=world.application,
-            reviewer=staff_user(Role.REVIEWER, 6),
+            reviewer=staff_user(StaffRole.REVIEWER, 6),
             by=world.coordinator,
         )
 
@@ -421,7 +422,7 @@ def test_people_are_told_by_e_mail_in_their_language(
 
 def test_personal_training_certificate_is_verifiable(client):
     person = UserFactory(full_name="Şükrü Güneş")
-    staff = staff_user(Role.COORDINATOR, 34)
+    staff = staff_user(StaffRole.COORDINATOR, 34)
     certificate = certificates.certificate_issue_personal(
         holder=person,
         training="Deneyim Mentorluğu Temel Eğitimi",

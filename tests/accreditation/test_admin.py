@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from accreditation.factories import DEFAULT_PASSWORD, UserFactory, staff_user
-from accreditation.models import Province, Role, RoleAssignment, WorkingArea
+from core.factories import DEFAULT_PASSWORD, UserFactory, staff_user
+from core.models import Province, RoleAssignment, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_editor_edits_a_working_area_in_both_languages(client):
-    client.force_login(staff_user(Role.EDITOR))
+    client.force_login(staff_user(StaffRole.EDITOR))
     area = WorkingArea.objects.get(slug="sosyal-uyum-hizmetleri")
     url = reverse("workingarea:edit", args=[area.pk])
     response = client.post(
@@ -29,7 +29,9 @@ def test_an_editor_edits_a_working_area_in_both_languages(client):
     assert area.name_en == "Social Cohesion and Reintegration Services"
 
 
-@pytest.mark.parametrize(("role", "province"), [(Role.REVIEWER, 34), (Role.COORDINATOR, 34)])
+@pytest.mark.parametrize(
+    ("role", "province"), [(StaffRole.REVIEWER, 34), (StaffRole.COORDINATOR, 34)]
+)
 def test_reviewers_and_coordinators_cannot_change_reference_data(client, role, province):
     client.force_login(staff_user(role, province))
     area = WorkingArea.objects.get(slug="sosyal-uyum-hizmetleri")
@@ -42,20 +44,20 @@ def test_reviewers_and_coordinators_cannot_change_reference_data(client, role, p
 
 
 def test_only_administrators_see_role_assignments(client):
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     response = client.get(reverse("roleassignment:index"))
     assert response.status_code in (302, 403)
-    client.force_login(staff_user(Role.ADMIN))
+    client.force_login(staff_user(StaffRole.ADMIN))
     assert client.get(reverse("roleassignment:index")).status_code == 200
 
 
 def test_an_administrator_assigns_a_role_through_the_service(client):
-    admin = staff_user(Role.ADMIN)
+    admin = staff_user(StaffRole.ADMIN)
     person = UserFactory()
     client.force_login(admin)
     response = client.post(
         reverse("roleassignment:add"),
-        {"user": person.pk, "role": Role.COORDINATOR, "province": 6},
+        {"user": person.pk, "role": StaffRole.COORDINATOR, "province": 6},
     )
     assert response.status_code == 302
     assignment = RoleAssignment.objects.get(user=person)
@@ -64,10 +66,11 @@ def test_an_administrator_assigns_a_role_through_the_service(client):
 
 
 def test_assigning_a_provincial_role_without_a_province_gets_a_clear_message(client):
-    client.force_login(staff_user(Role.ADMIN))
+    client.force_login(staff_user(StaffRole.ADMIN))
     person = UserFactory()
     response = client.post(
-        reverse("roleassignment:add"), {"user": person.pk, "role": Role.REVIEWER, "province": ""}
+        reverse("roleassignment:add"),
+        {"user": person.pk, "role": StaffRole.REVIEWER, "province": ""},
     )
     assert response.status_code == 200
     assert "il seçin" in response.content.decode()
@@ -75,14 +78,14 @@ def test_assigning_a_provincial_role_without_a_province_gets_a_clear_message(cli
 
 
 def test_role_assignments_cannot_be_edited_only_revoked(client):
-    admin = staff_user(Role.ADMIN)
+    admin = staff_user(StaffRole.ADMIN)
     assignment = RoleAssignment.objects.create(
-        user=UserFactory(), role=Role.REVIEWER, province=Province.objects.get(code=34)
+        user=UserFactory(), role=StaffRole.REVIEWER, province=Province.objects.get(code=34)
     )
     client.force_login(admin)
     response = client.post(
         reverse("roleassignment:edit", args=[assignment.pk]),
-        {"user": assignment.user_id, "role": Role.REVIEWER, "province": 6},
+        {"user": assignment.user_id, "role": StaffRole.REVIEWER, "province": 6},
     )
     assert response.status_code == 302
     assignment.refresh_from_db()
@@ -90,7 +93,7 @@ def test_role_assignments_cannot_be_edited_only_revoked(client):
 
 
 def test_posting_credentials_to_the_admin_login_does_not_sign_in(client):
-    editor = staff_user(Role.EDITOR)
+    editor = staff_user(StaffRole.EDITOR)
     response = client.post(
         "/admin/login/", {"username": editor.email, "password": DEFAULT_PASSWORD}
     )
@@ -116,7 +119,7 @@ ADMIN_LISTS = [
 
 @pytest.mark.parametrize("url_name", ADMIN_LISTS)
 def test_staff_can_read_reference_data_in_the_admin(client, url_name):
-    client.force_login(staff_user(Role.REVIEWER, 34))
+    client.force_login(staff_user(StaffRole.REVIEWER, 34))
     assert client.get(reverse(url_name)).status_code == 200
 
 
@@ -127,14 +130,14 @@ def test_people_without_a_staff_role_cannot_read_admin_lists(client, person, url
 
 
 def test_nobody_adds_or_deletes_provinces(client):
-    client.force_login(staff_user(Role.ADMIN))
+    client.force_login(staff_user(StaffRole.ADMIN))
     response = client.post(reverse("province:delete", args=[34]))
     assert response.status_code in (302, 403)
     assert Province.objects.filter(code=34).exists()
 
 
 def test_the_admin_menu_shows_reference_data_to_an_editor(client):
-    client.force_login(staff_user(Role.EDITOR))
+    client.force_login(staff_user(StaffRole.EDITOR))
     content = client.get("/admin/").content.decode()
     assert "Referans veriler" in content
 
@@ -192,7 +195,7 @@ def test_admin_pages_of_an_application_open_only_for_staff_who_may_see_it(client
     pk = world.application.pk
     for name in ("application:inspect", "application:history"):
         assert client.get(reverse(name, args=[pk])).status_code == 200, name
-    client.force_login(staff_user(Role.COORDINATOR, 6))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 6))
     for name in ("application:inspect", "application:history"):
         assert client.get(reverse(name, args=[pk])).status_code in (302, 403), name
     client.force_login(world.reviewer3)  # a reviewer of the province, not assigned

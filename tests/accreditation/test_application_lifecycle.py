@@ -4,11 +4,12 @@ import itertools
 
 import pytest
 
-from accreditation.factories import AccreditationWorld, OrganisationFactory, UserFactory, staff_user
-from accreditation.lifecycle import IllegalTransition, TransitionNotPermitted, transition
+from accreditation.factories import AccreditationWorld, OrganisationFactory
 from accreditation.models import ApplicationStatus as A
-from accreditation.models import Role, StatusChange
 from accreditation.workflow import APPLICATION_LIFECYCLE
+from core.factories import UserFactory, staff_user
+from core.lifecycle import IllegalTransition, TransitionNotPermitted, transition
+from core.models import StaffRole, StatusChange
 
 pytestmark = pytest.mark.django_db
 
@@ -102,8 +103,8 @@ def test_a_person_of_another_organisation_or_province_may_not_make_the_move(sour
     satisfy_guard(world, source, target)
     strangers = [
         OrganisationFactory(owner=UserFactory()).memberships.get().user,  # another NGO's owner
-        staff_user(Role.COORDINATOR, 6),  # coordinator of Ankara
-        staff_user(Role.REVIEWER, 6),  # reviewer of Ankara
+        staff_user(StaffRole.COORDINATOR, 6),  # coordinator of Ankara
+        staff_user(StaffRole.REVIEWER, 6),  # reviewer of Ankara
     ]
     for stranger in strangers:
         with pytest.raises(TransitionNotPermitted):
@@ -115,16 +116,16 @@ def test_a_person_of_another_organisation_or_province_may_not_make_the_move(sour
 def test_a_reviewer_of_the_application_may_not_decide_it():
     world = AccreditationWorld()
     application = world.reach(A.DECISION_PENDING)
-    from accreditation import services
+    from core import services
 
-    services.role_assign(user=world.reviewer1, role=Role.BOARD)
+    services.role_assign(user=world.reviewer1, role=StaffRole.BOARD)
     with pytest.raises(TransitionNotPermitted):
         transition(application, A.ACCREDITED, by=world.reviewer1)
     transition(application, A.ACCREDITED, by=world.board)
 
 
 def test_a_move_that_needs_a_reason_is_refused_without_one():
-    from accreditation.exceptions import DomainError
+    from core.exceptions import DomainError
 
     world = AccreditationWorld()
     application = world.reach(A.DECISION_PENDING)

@@ -15,12 +15,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from accreditation.certificate_pdf import (
-    FONT_DIR,
-    CertificateContent,
-    format_date,
-    render_certificate_pdf,
-)
+from accreditation.certificate_pdf import CertificateContent, render_certificate_pdf
+from core.pdf import FONT_DIR, format_date
 
 TURKISH_LETTERS = "çğıİöşüÇĞÖŞÜâîû"
 VERIFICATION_URL = "https://bagimlilik.example.org/akreditasyon/dogrula/AKR-2026-000123/"

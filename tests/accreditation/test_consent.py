@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from accreditation import services
-from accreditation.factories import consent_purpose
-from accreditation.models import ConsentRecord
+from core import services
+from core.factories import consent_purpose
+from core.models import ConsentRecord
 
 pytestmark = pytest.mark.django_db
 

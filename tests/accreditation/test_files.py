@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.fields.files import FieldFile, FileField
 from PIL import Image
 
-from accreditation.files import (
+from core.files import (
     DOCX,
     DOCX_MAX_MEMBERS,
     EVIDENCE_MAX_BYTES,
@@ -230,7 +230,7 @@ def test_private_storage_writes_under_the_private_root_and_has_no_urls(private_r
 
 def test_private_storage_deconstructs_without_a_machine_path():
     path, args, kwargs = private_storage.deconstruct()
-    assert (path, args, kwargs) == ("accreditation.files.PrivateStorage", (), {})
+    assert (path, args, kwargs) == ("core.files.PrivateStorage", (), {})
 
 
 def test_download_response_is_an_attachment_that_the_browser_will_not_render(private_root, db):

@@ -5,7 +5,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from accreditation.models import TargetGroup
+from core.models import TargetGroup
 
 pytestmark = pytest.mark.django_db
 

@@ -1,23 +1,23 @@
 import pytest
 from django.core.mail import EmailMultiAlternatives
 
-from accreditation.mail import message_to_payload, payload_to_message
+from core.mail import message_to_payload, payload_to_message
 
 pytestmark = pytest.mark.django_db
 
 
 def test_mail_goes_through_the_task_queue_and_arrives_whole(outbox, monkeypatch):
-    from accreditation import tasks
+    from core import mail
 
     queued = []
-    real_task = tasks.deliver_email
+    real_task = mail.deliver_email
 
     class RecordingTask:
         def enqueue(self, payload):
             queued.append(payload)
             return real_task.enqueue(payload)
 
-    monkeypatch.setattr(tasks, "deliver_email", RecordingTask())
+    monkeypatch.setattr(mail, "deliver_email", RecordingTask())
     message = EmailMultiAlternatives(
         subject="Etkinlik hatırlatması",
         body="Yarın saat 10.00'da görüşmek üzere.",

@@ -8,8 +8,8 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.urls import reverse
 
-from accreditation.factories import DEFAULT_PASSWORD, TEST_TOTP_SECRET, UserFactory, staff_user
-from accreditation.models import Role
+from core.factories import DEFAULT_PASSWORD, TEST_TOTP_SECRET, UserFactory, staff_user
+from core.models import StaffRole
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +22,11 @@ def current_code() -> str:
 @pytest.mark.parametrize(
     ("role", "province"),
     [
-        (Role.EDITOR, None),
-        (Role.REVIEWER, 34),
-        (Role.BOARD, None),
-        (Role.COORDINATOR, 34),
-        (Role.ADMIN, None),
+        (StaffRole.EDITOR, None),
+        (StaffRole.REVIEWER, 34),
+        (StaffRole.BOARD, None),
+        (StaffRole.COORDINATOR, 34),
+        (StaffRole.ADMIN, None),
     ],
 )
 def test_staff_without_mfa_are_sent_to_enrol_before_the_admin(client, role, province):
@@ -38,7 +38,7 @@ def test_staff_without_mfa_are_sent_to_enrol_before_the_admin(client, role, prov
 
 
 def test_staff_with_mfa_reach_the_admin(client):
-    editor = staff_user(Role.EDITOR)
+    editor = staff_user(StaffRole.EDITOR)
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
 
@@ -51,7 +51,7 @@ def test_people_without_a_staff_role_are_kept_out_of_the_admin(client, person):
 
 
 def test_signing_in_with_mfa_asks_for_the_code_and_refuses_a_wrong_one(client):
-    editor = staff_user(Role.EDITOR, email="editor@saglik.gov.tr")
+    editor = staff_user(StaffRole.EDITOR, email="editor@saglik.gov.tr")
     response = client.post(
         reverse("account_login"), {"login": editor.email, "password": DEFAULT_PASSWORD}
     )

@@ -8,16 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accreditation import organisations as services
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory, valid_tax_number
-from accreditation.models import (
-    District,
-    Invitation,
-    Membership,
-    Organisation,
-    TargetGroup,
-    WorkingArea,
-)
+from accreditation.factories import OrganisationFactory, valid_tax_number
+from accreditation.models import Invitation, Membership, Organisation
+from core.exceptions import DomainError
+from core.factories import UserFactory
+from core.models import District, TargetGroup, WorkingArea
 
 pytestmark = pytest.mark.django_db
 

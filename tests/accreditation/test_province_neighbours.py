@@ -1,13 +1,19 @@
 """Each province knows the provinces it shares a land border with, for distance scoring."""
 
 import json
+from importlib import import_module
+from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 
-from accreditation.models import Province
-from accreditation.reference import PROVINCE_NEIGHBOURS_FILE, load_province_neighbours
+from core.models import Province
 
 pytestmark = pytest.mark.django_db
+
+PROVINCE_NEIGHBOURS_FILE = Path(settings.BASE_DIR) / "core" / "data" / "province_neighbours.json"
+REFERENCE_DATA = import_module("core.migrations.0002_reference_data")
 
 # Plate codes.
 ADANA, AGRI, ANKARA, AYDIN, BALIKESIR, BILECIK, BOLU, BURSA = 1, 4, 6, 9, 10, 11, 14, 16
@@ -105,8 +111,9 @@ def test_known_full_lists():
 
 def test_loading_again_changes_nothing():
     before = neighbours_in_db()
-    assert load_province_neighbours(Province) == 199
+    REFERENCE_DATA.load_places(apps, None)
     assert neighbours_in_db() == before
+    assert Province.objects.count() == 81
 
 
 def test_the_orm_keeps_the_relation_symmetric():

@@ -1,14 +1,7 @@
 import pytest
 from django.db import IntegrityError
 
-from accreditation.models import (
-    ActivityType,
-    AddictionType,
-    District,
-    Province,
-    TargetGroup,
-    WorkingArea,
-)
+from core.models import ActivityType, AddictionType, District, Province, TargetGroup, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +69,49 @@ def test_term_label_follows_the_active_language():
         assert area.label == "Social Cohesion Services"
     with translation.override("tr"):
         assert area.label == "Sosyal Uyum Hizmetleri"
+
+
+def test_the_shipped_slugs_are_the_portals_own():
+    """The data files carry their slugs so that migrations need no application code; they must
+    be exactly what the portal's slug rule makes of each name."""
+    import json
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from core.text import slugify_tr
+
+    data = Path(settings.BASE_DIR)
+    units = json.loads((data / "core/data/admin_units.json").read_text(encoding="utf-8"))
+    for province in units["provinces"]:
+        assert province["slug"] == slugify_tr(province["name"])
+        for district in province["districts"]:
+            assert district["slug"] == slugify_tr(district["name"]), district["name"]
+    terms = json.loads((data / "core/data/taxonomies.json").read_text(encoding="utf-8"))
+    for rows in (value for key, value in terms.items() if key != "source"):
+        for term in rows:
+            assert term["slug"] == slugify_tr(term["name"])
+    volunteer = json.loads((data / "volunteers/data/reference.json").read_text(encoding="utf-8"))
+    for key in ("skills", "languages", "trainings"):
+        for term in volunteer[key]:
+            assert term["slug"] == slugify_tr(term["name"])
+
+
+def test_the_reference_data_migration_can_run_again_without_changing_anything():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from core.models import ConsentPurpose, ConsentText
+
+    migration = import_module("core.migrations.0002_reference_data")
+    counts = [model.objects.count() for model in (Province, District, WorkingArea, TargetGroup)]
+    texts = ConsentText.objects.count()
+    migration.load_places(apps, None)
+    migration.load_taxonomies(apps, None)
+    migration.load_consent_purposes(apps, None)
+    assert counts == [
+        model.objects.count() for model in (Province, District, WorkingArea, TargetGroup)
+    ]
+    assert ConsentText.objects.count() == texts
+    assert ConsentPurpose.objects.filter(key="volunteer_matching").exists()

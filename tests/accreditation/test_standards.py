@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 
 from accreditation import applications
-from accreditation.factories import AccreditationWorld, staff_user
-from accreditation.models import Criterion, Role, Standard
+from accreditation.factories import AccreditationWorld
+from accreditation.models import Criterion, Standard
+from core.factories import staff_user
+from core.models import StaffRole
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +87,7 @@ def test_the_board_makes_edits_and_publishes_a_new_version_in_the_admin(client):
 
 
 def test_reviewers_and_coordinators_cannot_change_the_standard(client):
-    for person in (staff_user(Role.REVIEWER, 34), staff_user(Role.COORDINATOR, 34)):
+    for person in (staff_user(StaffRole.REVIEWER, 34), staff_user(StaffRole.COORDINATOR, 34)):
         client.force_login(person)
         response = client.post(reverse("standard:add"), {"title": "x", "title_en": "x"})
         assert response.status_code in (302, 403)

@@ -1,6 +1,6 @@
 import pytest
 
-from accreditation.text import slugify_tr, tr_fold, tr_lower, tr_sort_key, tr_title, tr_upper
+from core.text import slugify_tr, tr_fold, tr_lower, tr_sort_key, tr_title, tr_upper
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ journeys in test_journeys.py cover keyboard use and working without JavaScript.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from accreditation.factories import DEFAULT_PASSWORD, UserFactory
+from core.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,7 @@ def test_account_pages_have_no_wcag_violations(demo_site, page):
 
 def test_accreditation_pages_have_no_wcag_violations(demo_site, page, browser):
     from accreditation.models import Application, Certificate, Organisation
-    from home.demo import DEMO_PASSWORD
+    from core.demo import DEMO_PASSWORD
 
     accredited = Organisation.objects.get(legal_name="Umut Işığı Gençlik ve Dayanışma Derneği")
     certificate = Certificate.objects.get(organisation=accredited)
@@ -129,8 +129,8 @@ def test_accreditation_pages_have_no_wcag_violations(demo_site, page, browser):
 
 
 def test_event_pages_of_people_and_organisers_have_no_wcag_violations(demo_site, page, browser):
+    from core.demo import DEMO_PASSWORD
     from events.models import SignUp
-    from home.demo import DEMO_PASSWORD
 
     def sign_in(tab, email):
         tab.goto(demo_site.url + "/accounts/login/")
@@ -167,7 +167,7 @@ def test_event_pages_of_people_and_organisers_have_no_wcag_violations(demo_site,
 def test_platform_pages_have_no_wcag_violations(demo_site, page, browser):
     """The shared platform as an NGO member and as a coordinator, in both languages."""
     from cooperation.models import Activity, Meeting, Project, QuarterlyReport
-    from home.demo import DEMO_PASSWORD
+    from core.demo import DEMO_PASSWORD
 
     def sign_in(tab, email):
         tab.goto(demo_site.url + "/accounts/login/")

@@ -7,11 +7,13 @@ import pytest
 from playwright.sync_api import expect
 
 from accreditation import applications
-from accreditation.factories import DEFAULT_PASSWORD, UserFactory, evidence_upload
-from accreditation.models import Application, Certificate, User
+from accreditation.factories import evidence_upload
+from accreditation.models import Application, Certificate
 from accreditation.selectors import criteria_of, missing_mandatory_evidence
 from accreditation.validators import tax_number_check_digit
-from home.demo import DEMO_PASSWORD
+from core.demo import DEMO_PASSWORD
+from core.factories import DEFAULT_PASSWORD, UserFactory
+from core.models import User
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from events.models import Event, SignUp
-from events.services import signup_cancel
+from events.signups import signup_cancel
 
 pytestmark = pytest.mark.browser
 

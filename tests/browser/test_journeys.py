@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from accreditation.models import ConsentRecord, User
+from core.models import ConsentRecord, User
 
 pytestmark = pytest.mark.browser
 

@@ -8,11 +8,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from accreditation.factories import DEFAULT_PASSWORD, OrganisationFactory, UserFactory
-from accreditation.models import ActivityType, TargetGroup, WorkingArea
+from accreditation.factories import OrganisationFactory
 from cooperation.factories import ActivityFactory
 from cooperation.models import Project, ProjectPartner
-from home.demo import build_page_tree, load_reference_data
+from core.factories import DEFAULT_PASSWORD, UserFactory
+from core.models import ActivityType, TargetGroup, WorkingArea
+from home.demo.pages import build_page_tree
 
 pytestmark = pytest.mark.browser
 
@@ -22,17 +23,13 @@ THEIRS = "Moda sahilinde gençlik spor ve önleme buluşmaları"
 
 
 @pytest.fixture
-def platform_site(transactional_db, live_server):
-    """Reference data and the page tree a flushed database has lost, and two accredited
-    organisations in Kadıköy, one of which already plans work there next month."""
-    from django.contrib.contenttypes.models import ContentType
+def platform_site(migrated_site):
+    """The page tree for the site's chrome on the migrated database."""
     from wagtail.models import Site
 
-    ContentType.objects.clear_cache()
-    load_reference_data()
     build_page_tree()
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
-    return live_server
+    return migrated_site
 
 
 def violations(page) -> list[str]:

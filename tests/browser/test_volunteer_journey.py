@@ -5,14 +5,11 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
 from playwright.sync_api import expect
 
-from accreditation.factories import DEFAULT_PASSWORD, OrganisationFactory, UserFactory
-from accreditation.models import Province
-from accreditation.reference import load_province_neighbours
-from home.demo import build_page_tree, load_reference_data
-from volunteers import reference as volunteer_reference
+from accreditation.factories import OrganisationFactory
+from core.factories import DEFAULT_PASSWORD, UserFactory
+from home.demo.pages import build_page_tree
 from volunteers.factories import ProgramFactory, RoleFactory
 from volunteers.models import Match, Skill
 
@@ -25,20 +22,14 @@ PROGRAM = "Kadıköy'de birlikte güçlüyüz"
 
 
 @pytest.fixture
-def volunteer_site(transactional_db, live_server):
-    """Only what the journey needs, built here rather than from the demo: the reference data a
-    flushed database has lost, the page tree for the site's chrome, one program with a role."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    load_reference_data()
-    load_province_neighbours(Province)
-    volunteer_reference.load(apps)
-    build_page_tree()
+def volunteer_site(migrated_site):
+    """Only what the journey needs, built here rather than from the demo: the page tree for the
+    site's chrome on the migrated database (the program with its role is made by the test)."""
     from wagtail.models import Site
 
+    build_page_tree()
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
-    return live_server
+    return migrated_site
 
 
 def sign_in(page, base_url, email):

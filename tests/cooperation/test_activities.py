@@ -8,22 +8,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.lifecycle import transition
-from accreditation.models import (
-    ActivityType,
-    District,
-    Membership,
-    Province,
-    TargetGroup,
-    WorkingArea,
-)
-from accreditation.models import Role as StaffRole
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
 from cooperation import activities as services
 from cooperation.factories import ActivityFactory
 from cooperation.models import Activity
 from cooperation.workflow import ACTIVITY_LIFECYCLE
+from core.exceptions import DomainError
+from core.factories import UserFactory, staff_user
+from core.lifecycle import transition
+from core.models import ActivityType, District, Province, StaffRole, TargetGroup, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -773,7 +767,7 @@ def test_recording_a_completed_activity_that_ends_next_week_is_refused(organisat
 
 
 def test_other_organisations_see_who_changed_an_activity_only_as_the_organisation(client):
-    from accreditation.lifecycle import record_start
+    from core.lifecycle import record_start
 
     owner = UserFactory(full_name="Nazlı Yılmaz", email="nazli@example.org")
     organisation = OrganisationFactory(accredited=True, owner=owner, legal_name="Ege Derneği")

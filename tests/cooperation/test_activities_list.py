@@ -13,19 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.models import (
-    ActivityType,
-    AddictionType,
-    District,
-    Membership,
-    Province,
-    TargetGroup,
-    WorkingArea,
-)
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
 from cooperation import activities as services
 from cooperation.factories import ActivityFactory, ProjectFactory
 from cooperation.models import Activity
+from core.factories import UserFactory
+from core.models import ActivityType, AddictionType, District, Province, TargetGroup, WorkingArea
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import District, Membership, Province, Role, WorkingArea
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
 from cooperation import dashboard as dash
 from cooperation.charts import Series, bar_chart, format_number, line_chart
 from cooperation.factories import (
@@ -32,6 +32,8 @@ from cooperation.models import (
     Target,
     quarter_bounds,
 )
+from core.factories import UserFactory, staff_user
+from core.models import District, Province, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +64,7 @@ def _done(*, ends_on=None, **kwargs):
 
 @pytest.fixture
 def coordinator():
-    return staff_user(Role.COORDINATOR, 34)
+    return staff_user(StaffRole.COORDINATOR, 34)
 
 
 @pytest.fixture
@@ -99,9 +101,11 @@ REFUSED = {
     "member of a non-accredited organisation": lambda: _member(),
     "member of an expired organisation": lambda: _member(expired=True),
     "former member": _former_member,
-    "coordinator of another province": lambda: staff_user(Role.COORDINATOR, 35),
-    "coordinator without second factor": lambda: staff_user(Role.COORDINATOR, 34, with_mfa=False),
-    "reviewer of the province": lambda: staff_user(Role.REVIEWER, 34),
+    "coordinator of another province": lambda: staff_user(StaffRole.COORDINATOR, 35),
+    "coordinator without second factor": lambda: staff_user(
+        StaffRole.COORDINATOR, 34, with_mfa=False
+    ),
+    "reviewer of the province": lambda: staff_user(StaffRole.REVIEWER, 34),
 }
 
 
@@ -117,7 +121,7 @@ def test_only_the_provinces_coordinators_reach_the_dashboard(client, name, who):
 
 @pytest.mark.parametrize("name", URL_NAMES)
 def test_coordinators_and_administrators_reach_it(client, name):
-    for user in (staff_user(Role.COORDINATOR, 34), staff_user(Role.ADMIN)):
+    for user in (staff_user(StaffRole.COORDINATOR, 34), staff_user(StaffRole.ADMIN)):
         client.force_login(user)
         assert client.get(_url(name)).status_code == 200
 
@@ -556,6 +560,6 @@ def test_the_dashboard_shows_charts_with_the_same_numbers_in_tables(coordinator_
 
 
 def test_anonymous_user_object_is_refused_by_the_rule():
-    from accreditation.permissions import can
+    from core.permissions import can
 
     assert not can(AnonymousUser(), "province.coordinate", Province.objects.get(code=34))

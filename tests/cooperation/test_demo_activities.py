@@ -5,12 +5,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accreditation import demo as demo_accreditation
 from accreditation.models import Organisation
 from cooperation import activities as services
 from cooperation.demo import activities as demo
 from cooperation.models import Activity
-from home import demo_accreditation
-from home.demo import DEMO_PASSWORD, create_accounts
+from core.demo import create_accounts
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_the_demo_builds_a_year_of_activities_once_with_the_overlap(client, sett
     # The demo staff sign in without a second factor on the demo domain.
     settings.PORTAL_MFA_EXEMPT_EMAIL_DOMAINS = ["demo.example"]
     create_accounts()
-    demo_accreditation.build(DEMO_PASSWORD)
+    demo_accreditation.build()
     first = demo.build()
     made = len(demo.ACTIVITIES) + 12 * len(demo.ROUTINE)
     assert first["activities"] == made

@@ -10,12 +10,12 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.models import StatusChange, User
+from accreditation.demo import build as build_accreditation
 from cooperation.demo.meetings import build
 from cooperation.meetings import action_items_for
 from cooperation.models import ActionItem, Meeting
-from home.demo import DEMO_PASSWORD, create_accounts
-from home.demo_accreditation import build as build_accreditation
+from core.demo import create_accounts
+from core.models import StatusChange, User
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def demo(django_db_setup, django_db_blocker):
     transaction rolled back at the end (each test runs in a savepoint within it)."""
     with django_db_blocker.unblock(), EXEMPT, transaction.atomic():
         create_accounts()
-        build_accreditation(DEMO_PASSWORD)
+        build_accreditation()
         yield build()
         transaction.set_rollback(True)
 

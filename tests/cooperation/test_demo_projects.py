@@ -10,12 +10,13 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.models import District, Organisation, TargetGroup, User, WorkingArea
+from accreditation.demo import build as build_accreditation
+from accreditation.models import Organisation
 from cooperation.demo.projects import BORNOVA, IZMIR, KADIKOY, MODA, UMUT, build
 from cooperation.factories import ActivityFactory
 from cooperation.models import Activity, Project, ProjectPartner
-from home.demo import DEMO_PASSWORD, create_accounts
-from home.demo_accreditation import build as build_accreditation
+from core.demo import create_accounts
+from core.models import District, TargetGroup, User, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def _overlapping_plans():
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), EXEMPT, transaction.atomic():
         create_accounts()
-        build_accreditation(DEMO_PASSWORD)
+        build_accreditation()
         _overlapping_plans()
         yield build()
         transaction.set_rollback(True)

@@ -11,12 +11,12 @@ from cooperation.models import ProvincePopulation, ServiceFigure
 
 pytestmark = pytest.mark.django_db
 
-SHARED = Path(django_settings.BASE_DIR).parent / "shared" / "data"
+OFFICIAL = Path(django_settings.BASE_DIR) / "cooperation" / "data"
 
 
 def test_the_demo_loads_the_booklet_figures_of_igdir_and_izmir_once(client, settings):
-    settings.PORTAL_SHARED_DATA_DIR = SHARED
-    data = json.loads((SHARED / "province_service_stats.json").read_text(encoding="utf-8"))
+    settings.PORTAL_OFFICIAL_DATA_DIR = OFFICIAL
+    data = json.loads((OFFICIAL / "province_service_stats.json").read_text(encoding="utf-8"))
     expected = sum(len(metric["values"]) for metric in data["metrics"])
 
     first = demo.build()
@@ -36,7 +36,7 @@ def test_the_demo_loads_the_booklet_figures_of_igdir_and_izmir_once(client, sett
 def test_the_demo_skips_the_figures_with_a_message_when_the_file_is_missing(
     settings, tmp_path, capsys
 ):
-    settings.PORTAL_SHARED_DATA_DIR = tmp_path
+    settings.PORTAL_OFFICIAL_DATA_DIR = tmp_path
     assert demo.build() == {"service_figures": 0, "province_populations": 0}
     assert "province_service_stats.json is missing" in capsys.readouterr().err
 
@@ -45,6 +45,6 @@ def test_the_demo_loads_populations_only_from_an_official_file(settings, tmp_pat
     (tmp_path / "province_population.csv").write_text(
         "plaka;nufus;yil;kaynak\n35;4479525;2024;TÜİK ADNKS 2024\n", encoding="utf-8"
     )
-    settings.PORTAL_SHARED_DATA_DIR = tmp_path
+    settings.PORTAL_OFFICIAL_DATA_DIR = tmp_path
     assert demo.build()["province_populations"] == 1
     assert demo.build()["province_populations"] == 0

@@ -8,13 +8,14 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from accreditation.models import Organisation, Province, User, WorkingArea
+from accreditation.demo import build as build_accreditation
+from accreditation.models import Organisation
 from cooperation.demo.reports import ARAS, BORNOVA, EGE, MODA, UMUT, build
 from cooperation.indicators import actual_values, last_ended_quarter, targets
 from cooperation.models import Indicator, IndicatorValue, QuarterlyReport, Target
 from cooperation.reports import reporting_status
-from home.demo import DEMO_PASSWORD, create_accounts
-from home.demo_accreditation import build as build_accreditation
+from core.demo import create_accounts
+from core.models import Province, User, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ EXEMPT = override_settings(PORTAL_MFA_EXEMPT_EMAIL_DOMAINS=["demo.example"])
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), EXEMPT, transaction.atomic():
         create_accounts()
-        build_accreditation(DEMO_PASSWORD)
+        build_accreditation()
         first = build()
         second = build()
         yield first, second

@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import ActivityType, District, Province, Role, WorkingArea
+from accreditation.factories import OrganisationFactory
 from cooperation import indicators as ind
 from cooperation.factories import ActivityFactory, IndicatorFactory
 from cooperation.models import Activity, Indicator, IndicatorValue, Target
+from core.exceptions import DomainError
+from core.factories import UserFactory, staff_user
+from core.models import ActivityType, District, Province, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -205,7 +206,7 @@ def test_activity_totals_without_activities_is_one_row_of_zeros():
 def test_target_set_by_coordinator_and_refused_for_other_province():
     istanbul = Province.objects.get(code=34)
     indicator = IndicatorFactory()
-    coordinator = staff_user(Role.COORDINATOR, 34)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34)
     ind.target_set(
         indicator=indicator, province=istanbul, year=YEAR, quarter=1, value="120", by=coordinator
     )
@@ -221,7 +222,7 @@ def test_target_set_by_coordinator_and_refused_for_other_province():
             indicator=indicator, province=istanbul, year=YEAR, quarter=2, value=-1, by=coordinator
         )
     assert "value" in error.value.message_dict
-    izmir_coordinator = staff_user(Role.COORDINATOR, 35)
+    izmir_coordinator = staff_user(StaffRole.COORDINATOR, 35)
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
@@ -245,7 +246,7 @@ def test_target_set_by_coordinator_and_refused_for_other_province():
 
 def test_value_set_only_for_manual_indicators_and_started_quarters():
     istanbul = Province.objects.get(code=34)
-    coordinator = staff_user(Role.COORDINATOR, 34)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34)
     computed = IndicatorFactory()
     manual = IndicatorFactory(method=Indicator.Method.MANUAL)
     with pytest.raises(DomainError):

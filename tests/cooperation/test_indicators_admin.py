@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from accreditation.factories import staff_user
-from accreditation.models import ActivityType, Role, WorkingArea
 from cooperation import indicators as ind
 from cooperation.factories import IndicatorFactory
 from cooperation.models import Indicator
+from core.factories import staff_user
+from core.models import ActivityType, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def _data(**overrides):
 
 
 def test_an_administrator_defines_an_indicator(client):
-    client.force_login(staff_user(Role.ADMIN))
+    client.force_login(staff_user(StaffRole.ADMIN))
     assert client.get(reverse("indicator:index")).status_code == 200
     response = client.post(reverse("indicator:add"), _data())
     assert response.status_code == 302
@@ -39,7 +39,7 @@ def test_an_administrator_defines_an_indicator(client):
 
 
 def test_a_manual_indicator_with_an_activity_type_is_explained(client):
-    client.force_login(staff_user(Role.ADMIN))
+    client.force_login(staff_user(StaffRole.ADMIN))
     response = client.post(
         reverse("indicator:add"),
         _data(method=Indicator.Method.MANUAL, activity_type=ActivityType.objects.first().pk),
@@ -51,7 +51,7 @@ def test_a_manual_indicator_with_an_activity_type_is_explained(client):
 
 def test_coordinators_see_indicators_but_cannot_change_them(client):
     indicator = IndicatorFactory(name="Ulaşılan kişi")
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     assert client.get(reverse("indicator:index")).status_code == 200
     response = client.post(reverse("indicator:edit", args=[indicator.pk]), _data(name="Başka"))
     assert response.status_code in (302, 403)
@@ -62,7 +62,7 @@ def test_coordinators_see_indicators_but_cannot_change_them(client):
 
 
 def test_service_figures_and_populations_are_listed_for_staff(client):
-    client.force_login(staff_user(Role.ADMIN))
+    client.force_login(staff_user(StaffRole.ADMIN))
     assert client.get(reverse("servicefigure:index")).status_code == 200
     assert client.get(reverse("provincepopulation:index")).status_code == 200
 
@@ -80,8 +80,8 @@ def test_indicator_save_service_is_for_administrators():
         "method": Indicator.Method.VOLUNTEER_HOURS,
     }
     with pytest.raises(PermissionDenied):
-        ind.indicator_save(data=data, by=staff_user(Role.COORDINATOR, 34))
-    admin = staff_user(Role.ADMIN)
+        ind.indicator_save(data=data, by=staff_user(StaffRole.COORDINATOR, 34))
+    admin = staff_user(StaffRole.ADMIN)
     assert ind.indicator_save(data=data, by=admin).pk
     with pytest.raises(ValidationError):
         ind.indicator_save(

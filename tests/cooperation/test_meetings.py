@@ -12,14 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.lifecycle import IllegalTransition, TransitionNotPermitted, transition
-from accreditation.models import Province, StatusChange
-from accreditation.models import Role as StaffRole
+from accreditation.factories import OrganisationFactory
 from cooperation import meetings
 from cooperation.factories import ActionItemFactory, IndicatorFactory, MeetingFactory
 from cooperation.models import ActionItem, Meeting
 from cooperation.workflow import ACTION_ITEM_LIFECYCLE
+from core.factories import UserFactory, staff_user
+from core.lifecycle import IllegalTransition, TransitionNotPermitted, transition
+from core.models import Province, StaffRole, StatusChange
 
 pytestmark = pytest.mark.django_db
 

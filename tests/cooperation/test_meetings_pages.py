@@ -11,11 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import District, Membership, Province
-from accreditation.models import Role as StaffRole
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
 from cooperation.factories import ActionItemFactory, IndicatorFactory, MeetingFactory
 from cooperation.models import ActionItem, Meeting
+from core.factories import UserFactory, staff_user
+from core.models import District, Province, StaffRole
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,9 @@ never a server error."""
 import pytest
 from django.urls import reverse
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import Role
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory, staff_user
+from core.models import StaffRole
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,6 @@ def test_a_project_form_with_an_odd_activity_number_is_not_found(client, member,
 
 @pytest.mark.parametrize("year", [SUPERSCRIPT_TWO, "0", "99999", "-1"])
 def test_the_meeting_list_ignores_a_year_it_cannot_use(client, year):
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     response = client.get(reverse("meeting_list", args=[34]), {"year": year})
     assert response.status_code == 200

@@ -8,14 +8,16 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.lifecycle import IllegalTransition, TransitionNotPermitted, transition
-from accreditation.models import Membership, Province, StatusChange, User, WorkingArea
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
 from cooperation import projects
 from cooperation.factories import ActivityFactory, ProjectFactory, ProjectPartnerFactory
 from cooperation.models import Activity, Project, ProjectPartner
 from cooperation.workflow import PARTNER_LIFECYCLE, PROJECT_LIFECYCLE
+from core.exceptions import DomainError
+from core.factories import UserFactory
+from core.lifecycle import IllegalTransition, TransitionNotPermitted, transition
+from core.models import Province, StatusChange, User, WorkingArea
 
 pytestmark = pytest.mark.django_db
 

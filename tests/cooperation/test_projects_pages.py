@@ -11,12 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import MINIMAL_PDF, OrganisationFactory, UserFactory, staff_user
-from accreditation.models import Membership, Province, WorkingArea
-from accreditation.models import Role as StaffRole
+from accreditation.factories import MINIMAL_PDF, OrganisationFactory
+from accreditation.models import Membership
 from cooperation import projects
 from cooperation.factories import ActivityFactory, ProjectFactory, ProjectPartnerFactory
 from cooperation.models import Activity, Project, ProjectFile, ProjectPartner, ProjectUpdate
+from core.factories import UserFactory, staff_user
+from core.models import Province, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 

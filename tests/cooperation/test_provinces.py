@@ -18,10 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accreditation.factories import OrganisationFactory
-from accreditation.models import District, Province
 from cooperation import provinces
 from cooperation.factories import ActivityFactory
 from cooperation.models import Activity, ProvincePopulation, ServiceFigure
+from core.models import District, Province
 from events.factories import EventFactory
 from events.models import Event
 from volunteers.factories import ProgramFactory
@@ -29,8 +29,8 @@ from volunteers.models import Program
 
 pytestmark = pytest.mark.django_db
 
-SHARED_FIGURES = (
-    Path(django_settings.BASE_DIR).parent / "shared" / "data" / ("province_service_stats.json")
+SHIPPED_FIGURES = (
+    Path(django_settings.BASE_DIR) / "cooperation" / "data" / ("province_service_stats.json")
 )
 MAP_URL = "/provinces/"
 
@@ -548,9 +548,9 @@ def test_loading_again_updates_a_changed_figure_in_place(tmp_path):
     assert ServiceFigure.objects.count() == 6
 
 
-def test_the_shared_booklet_file_loads_igdir_and_izmir():
-    data = json.loads(SHARED_FIGURES.read_text(encoding="utf-8"))
-    stored = provinces.load_service_figures(SHARED_FIGURES)
+def test_the_shipped_booklet_file_loads_igdir_and_izmir():
+    data = json.loads(SHIPPED_FIGURES.read_text(encoding="utf-8"))
+    stored = provinces.load_service_figures(SHIPPED_FIGURES)
     expected = sum(len(metric["values"]) for metric in data["metrics"])
     assert stored == expected == ServiceFigure.objects.count()
     assert set(ServiceFigure.objects.values_list("province_id", flat=True)) == {35, 76}
@@ -589,20 +589,21 @@ def test_an_unreadable_or_missing_figures_file_is_refused(tmp_path):
         provinces.load_service_figures(tmp_path / "yok.json")
 
 
-def test_the_command_reads_the_shared_data_folder_from_the_setting(settings, tmp_path):
+def test_the_command_reads_the_official_data_folder_from_the_setting(settings, tmp_path):
     small_figures_file(tmp_path).rename(tmp_path / "province_service_stats.json")
-    settings.PORTAL_SHARED_DATA_DIR = tmp_path
+    settings.PORTAL_OFFICIAL_DATA_DIR = tmp_path
     call_command("load_service_figures", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert ServiceFigure.objects.count() == 6
 
-    settings.PORTAL_SHARED_DATA_DIR = tmp_path / "empty"
+    settings.PORTAL_OFFICIAL_DATA_DIR = tmp_path / "empty"
     with pytest.raises(CommandError, match="Dosya bulunamadı"):
         call_command("load_service_figures")
 
 
-def test_the_default_shared_data_folder_is_beside_the_repository(settings):
-    del settings.PORTAL_SHARED_DATA_DIR
-    assert provinces.shared_data_dir() == Path(settings.BASE_DIR).parent / "shared" / "data"
+def test_the_official_figures_ship_with_the_portal(settings):
+    """Nothing outside the project is read at run time: the figures are in cooperation/data."""
+    assert provinces.official_data_dir() == Path(settings.BASE_DIR) / "cooperation" / "data"
+    assert (provinces.official_data_dir() / "province_service_stats.json").is_file()
 
 
 def test_populations_load_from_a_csv_and_reload_in_place(tmp_path):

@@ -11,13 +11,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accreditation.factories import OrganisationFactory, staff_user
-from accreditation.models import District, Province, Role, WorkingArea
+from accreditation.factories import OrganisationFactory
 from cooperation.dashboard import province_report
 from cooperation.factories import ActivityFactory, IndicatorFactory
 from cooperation.indicators import last_ended_quarter
 from cooperation.models import Activity, Indicator, QuarterlyReport, Target, quarter_bounds
 from cooperation.report_pdf import render_province_report_pdf, source_line
+from core.factories import staff_user
+from core.models import District, Province, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -199,7 +200,7 @@ def test_uncompressed_output_is_readable_for_debugging(istanbul_quarter):
 
 
 def test_the_view_serves_the_pdf_to_the_provinces_coordinator(client, istanbul_quarter, tmp_path):
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     url = reverse("province_report_pdf", args=[34])
     response = client.get(f"{url}?year={YEAR}&quarter={QUARTER}")
     assert response.status_code == 200
@@ -212,7 +213,7 @@ def test_the_view_serves_the_pdf_to_the_provinces_coordinator(client, istanbul_q
 
 
 def test_the_view_follows_the_request_language(client, istanbul_quarter, tmp_path):
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     with translation.override("en"):
         url = reverse("province_report_pdf", args=[34])
     assert url.startswith("/en/")

@@ -10,13 +10,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.lifecycle import IllegalTransition, TransitionNotPermitted, transition
-from accreditation.models import District, Membership, Province, Role, WorkingArea
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
 from cooperation import reports as services
 from cooperation.factories import ActivityFactory
 from cooperation.models import Activity, QuarterlyReport, ReportLine
+from core.exceptions import DomainError
+from core.factories import UserFactory, staff_user
+from core.lifecycle import IllegalTransition, TransitionNotPermitted, transition
+from core.models import District, Province, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +149,7 @@ def test_people_outside_the_organisation_cannot_start_or_edit(kind):
     elif kind == "other_org":
         person, _other = _owner_org()
     else:
-        person = staff_user(Role.COORDINATOR, 34)
+        person = staff_user(StaffRole.COORDINATOR, 34)
     with pytest.raises(PermissionDenied):
         services.report_start(organisation=organisation, year=2025, quarter=1, by=person)
     with pytest.raises(PermissionDenied):
@@ -234,7 +236,7 @@ def test_every_move_of_the_report_life_cycle(source, target, who, note, outbox):
     report = _report(owner, organisation, highlights="Öne çıkan")
     if source == R.SUBMITTED:
         services.report_submit(report=report, by=owner)
-    person = owner if who == "owner" else staff_user(Role.COORDINATOR, 34)
+    person = owner if who == "owner" else staff_user(StaffRole.COORDINATOR, 34)
     outbox.clear()
     transition(report, target, by=person, note=note)
     report.refresh_from_db()
@@ -251,7 +253,7 @@ def test_refused_pairs(source, target):
     if source == R.SUBMITTED:
         services.report_submit(report=report, by=owner)
     with pytest.raises(IllegalTransition):
-        transition(report, target, by=staff_user(Role.ADMIN))
+        transition(report, target, by=staff_user(StaffRole.ADMIN))
 
 
 @pytest.mark.parametrize("who", ["owner", "member", "other_coordinator", "other_owner", "stranger"])
@@ -266,7 +268,7 @@ def test_wrong_people_cannot_reopen(who):
                 organisation=organisation, user=UserFactory(), role=Membership.Role.MEMBER
             ).user
         ),
-        "other_coordinator": lambda: staff_user(Role.COORDINATOR, 35),
+        "other_coordinator": lambda: staff_user(StaffRole.COORDINATOR, 35),
         "other_owner": lambda: _owner_org()[0],
         "stranger": UserFactory,
     }[who]()
@@ -285,7 +287,7 @@ def test_wrong_people_cannot_submit(who):
                 organisation=organisation, user=UserFactory(), role=Membership.Role.MEMBER
             ).user
         ),
-        "coordinator": lambda: staff_user(Role.COORDINATOR, 34),
+        "coordinator": lambda: staff_user(StaffRole.COORDINATOR, 34),
         "other_owner": lambda: _owner_org()[0],
     }[who]()
     with pytest.raises(TransitionNotPermitted):
@@ -296,7 +298,7 @@ def test_reopen_needs_a_reason_and_mails_the_managers(outbox, django_capture_on_
     owner, organisation = _owner_org()
     report = _report(owner, organisation, highlights="Öne çıkan")
     services.report_submit(report=report, by=owner)
-    coordinator = staff_user(Role.COORDINATOR, 34)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34)
     with pytest.raises(DomainError):
         services.report_reopen(report=report, by=coordinator, note="  ")
     outbox.clear()

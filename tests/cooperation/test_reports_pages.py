@@ -10,11 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import Membership, Province, Role, WorkingArea
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
 from cooperation import reports as services
 from cooperation.factories import ActivityFactory, IndicatorFactory
 from cooperation.models import Activity, Indicator, IndicatorValue, QuarterlyReport, Target
+from core.factories import UserFactory, staff_user
+from core.models import Province, StaffRole, WorkingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +90,7 @@ def test_people_outside_the_platform_are_refused(client, kind):
 def test_other_peoples_reports_are_not_found(client, who):
     owner, organisation = _owner_org()
     report = _report(owner, organisation, submitted=True)
-    person = _owner_org()[0] if who == "other_owner" else staff_user(Role.COORDINATOR, 35)
+    person = _owner_org()[0] if who == "other_owner" else staff_user(StaffRole.COORDINATOR, 35)
     client.force_login(person)
     assert client.get(reverse("report_edit", args=[report.pk])).status_code == 404
     response = client.post(
@@ -250,7 +252,7 @@ def test_submit_without_highlights_is_refused_with_a_message(client):
 def test_coordinator_reopens_with_a_reason(client, outbox, django_capture_on_commit_callbacks):
     owner, organisation = _owner_org()
     report = _report(owner, organisation, submitted=True)
-    coordinator = staff_user(Role.COORDINATOR, 34)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34)
     client.force_login(coordinator)
     url = reverse("report_transition", args=[report.pk])
     page = _text(client.get(reverse("report_edit", args=[report.pk])))
@@ -302,19 +304,19 @@ def test_coordinator_pages_refuse_everyone_else(client, name):
     assert client.get(url).status_code == 302
     for person in (
         _owner_org()[0],
-        staff_user(Role.COORDINATOR, 35),
-        staff_user(Role.COORDINATOR, 34, with_mfa=False),
+        staff_user(StaffRole.COORDINATOR, 35),
+        staff_user(StaffRole.COORDINATOR, 34, with_mfa=False),
     ):
         client.force_login(person)
         assert client.get(url).status_code == 403, person
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     assert client.get(url).status_code == 200
     assert client.get(reverse(name, args=[99])).status_code == 404
 
 
 def test_targets_grid_saves_and_explains_bad_values(client):
     indicator = IndicatorFactory(name="Okul programına katılan öğrenci")
-    coordinator = staff_user(Role.COORDINATOR, 34)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34)
     client.force_login(coordinator)
     url = reverse("province_targets", args=[34]) + "?year=2026"
     page = _text(client.get(url))
@@ -338,7 +340,7 @@ def test_targets_grid_saves_and_explains_bad_values(client):
 def test_indicator_values_page_saves_manual_values(client):
     manual = IndicatorFactory(method=Indicator.Method.MANUAL, name="Yönlendirilen danışan")
     IndicatorFactory(name="Hesaplanan gösterge")
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     url = reverse("indicator_values", args=[34]) + "?year=2025"
     page = _text(client.get(url))
     assert "Yönlendirilen danışan" in page and "Hesaplanan gösterge" not in page
@@ -361,7 +363,7 @@ def test_province_reports_shows_who_has_not_reported(client):
     _owner_org(legal_name="Zeytin Derneği")
     _report(submitted_owner, submitted, submitted=True)
     _report(draft_owner, draft)
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     url = reverse("province_reports", args=[34])
     text = _text(client.get(url, {"year": YEAR, "quarter": QUARTER}))
     assert "Ağaç Derneği" in text and "Çınar Derneği" in text and "Zeytin Derneği" in text
@@ -371,7 +373,7 @@ def test_province_reports_shows_who_has_not_reported(client):
 
 
 def test_province_reports_takes_constant_queries(client):
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     url = reverse("province_reports", args=[34])
 
     def measure(count):
@@ -388,7 +390,7 @@ def test_province_reports_takes_constant_queries(client):
 
 
 def test_targets_page_takes_constant_queries(client):
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     url = reverse("province_targets", args=[34])
     istanbul = Province.objects.get(code=34)
 
@@ -413,7 +415,7 @@ def test_targets_page_takes_constant_queries(client):
 
 
 def test_a_coordinator_finds_the_province_reports_from_the_report_list(client):
-    client.force_login(staff_user(Role.COORDINATOR, 35))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 35))
     text = _text(client.get(reverse("report_list")))
     assert reverse("province_reports", args=[35]) in text
     assert reverse("province_reports", args=[34]) not in text
@@ -436,7 +438,7 @@ def test_saved_targets_show_as_people_write_them(client):
         quarter=2,
         value=Decimal("400"),
     )
-    client.force_login(staff_user(Role.COORDINATOR, 34))
+    client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     text = _text(client.get(reverse("province_targets", args=[34]), {"year": 2026}))
     assert f'name="t-{indicator.pk}-1" value="12,5"' in text
     assert f'name="t-{indicator.pk}-2" value="400"' in text

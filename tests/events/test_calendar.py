@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from accreditation.factories import UserFactory
+from core.factories import UserFactory
 from events.factories import EventFactory, EventSessionFactory
 from events.models import CalendarFeed, Event, SignUp
 

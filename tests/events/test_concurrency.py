@@ -8,12 +8,12 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from accreditation.factories import UserFactory
-from accreditation.models import Province
+from core.factories import UserFactory
+from core.models import Province
 from events.exceptions import SignUpRefused
 from events.factories import EventFactory
 from events.models import Event, SignUp
-from events.services import signup_cancel, signup_create
+from events.signups import signup_cancel, signup_create
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -12,14 +12,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import District, Membership, Role, StatusChange
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
+from core.factories import UserFactory, staff_user
+from core.models import District, StaffRole, StatusChange
+from core.spreadsheets import spreadsheet_safe
 from events import organising
 from events.exceptions import EventError
 from events.factories import EventFactory, EventSessionFactory, WorkingGroupFactory
 from events.models import Event, EventMessage, EventSession, SignUp, WorkingGroup
-from events.services import signup_create
-from events.spreadsheets import spreadsheet_safe
+from events.signups import signup_create
 
 pytestmark = pytest.mark.django_db
 S = SignUp.Status
@@ -884,21 +886,21 @@ def test_the_list_counts_sessions_places_and_awaiting_approval(organiser_client,
 
 
 def test_a_coordinator_lists_their_provinces_events_only():
-    coordinator = staff_user(Role.COORDINATOR, 34)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34)
     istanbul = EventFactory()
     ankara = EventFactory(province_id=6)
     assert list(organising.events_manageable_by(coordinator)) == [istanbul]
-    assert ankara not in organising.events_manageable_by(staff_user(Role.COORDINATOR, 35))
+    assert ankara not in organising.events_manageable_by(staff_user(StaffRole.COORDINATOR, 35))
 
 
 def test_the_manageable_events_match_the_rule():
-    from accreditation.permissions import can
+    from core.permissions import can
 
     people = [
         UserFactory(),
-        staff_user(Role.COORDINATOR, 34),
-        staff_user(Role.ADMIN),
-        staff_user(Role.COORDINATOR, 34, with_mfa=False),
+        staff_user(StaffRole.COORDINATOR, 34),
+        staff_user(StaffRole.ADMIN),
+        staff_user(StaffRole.COORDINATOR, 34, with_mfa=False),
     ]
     managed = OrganisationFactory(owner=people[0])
     member = UserFactory()
@@ -972,7 +974,7 @@ def outsiders(event, organisation):
     return {
         "manager of another organisation": other_manager,
         "plain member": member,
-        "coordinator of another province": staff_user(Role.COORDINATOR, 6),
+        "coordinator of another province": staff_user(StaffRole.COORDINATOR, 6),
         "person": UserFactory(),
     }
 
@@ -1018,7 +1020,7 @@ def test_anonymous_people_are_sent_to_sign_in_from_the_list_and_the_new_event_pa
 def test_the_provinces_coordinator_and_a_manager_may_open_every_page(client, event, name):
     manager = UserFactory()
     Membership.objects.create(organisation=event.organiser, user=manager, role="manager")
-    for user in (manager, staff_user(Role.COORDINATOR, 34)):
+    for user in (manager, staff_user(StaffRole.COORDINATOR, 34)):
         client.force_login(user)
         assert client.get(reverse(name, args=[event.slug])).status_code == 200
 

@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.lifecycle import transition
+from accreditation.factories import OrganisationFactory
 from accreditation.models import Certificate, CertificateStatus
+from core.factories import UserFactory
+from core.lifecycle import transition
 from events.exceptions import EventError
 from events.factories import EventFactory, EventSessionFactory
 from events.models import Event, SignUp
@@ -218,3 +219,23 @@ def test_the_english_participation_certificate_names_the_event_and_its_length(tm
     assert "training programme" not in text
     with pytest.raises(ValueError):
         CertificateContent(**{**content.__dict__, "kind": "organisation"})
+
+
+def test_the_certificate_falls_with_the_correction_in_one_transaction(event, organiser):
+    """The revocation is part of the correction: if anything after it fails, neither stays, and
+    no no-show is ever left holding a valid certificate while mail waits for the commit."""
+    from django.db import transaction
+
+    signup = _attended(event)
+    certificate = participation_certificate_issue(signup=signup)
+
+    with transaction.atomic():
+        transition(signup, S.NO_SHOW, by=organiser)
+        # Nothing after commit has run yet, and the certificate is already revoked.
+        certificate.refresh_from_db()
+        assert certificate.status == CertificateStatus.REVOKED
+        transaction.set_rollback(True)  # the correction fails later in its transaction
+
+    certificate.refresh_from_db()
+    signup.refresh_from_db()
+    assert (signup.status, certificate.status) == (S.ATTENDED, CertificateStatus.VALID)

@@ -9,11 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.models import District, Province, TargetGroup, WorkingArea
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory
+from core.models import District, Province, TargetGroup, WorkingArea
 from events.factories import EventFactory, EventSessionFactory
 from events.models import Event, SignUp
-from events.services import signup_create
+from events.signups import signup_create
 from events.views import public
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accreditation.factories import UserFactory
+from core.factories import UserFactory, staff_user
+from core.models import StaffRole
+from events.exceptions import EventError
 from events.factories import EventFactory, EventSessionFactory
 from events.models import Event, EventReminder, SignUp
+from events.organising import SessionRow, event_cancel, event_save
 from events.reminders import reminders_enqueue_due
 from home.management.commands import clock
 
@@ -139,12 +142,14 @@ def event():
     )
 
 
-def _save(event, django_capture_on_commit_callbacks, **changes):
+def _save(event, django_capture_on_commit_callbacks, *, by=None, sessions=None, **changes):
+    """Change the event as staff do in the admin or organisers on the site: through the one
+    service that saves events."""
     event.refresh_from_db()
     for field, value in changes.items():
         setattr(event, field, value)
     with django_capture_on_commit_callbacks(execute=True):
-        event.save()
+        event_save(event=event, by=by or staff_user(StaffRole.ADMIN), sessions=sessions)
 
 
 def test_changing_the_time_tells_confirmed_and_waiting_people_once(
@@ -196,22 +201,25 @@ def test_changing_the_place_tells_people_the_old_and_new_place(
     assert "Moda Sahnesi, İstanbul" in message.body
 
 
-def test_cancelling_the_event_tells_everyone_signed_up(
+def test_cancelling_the_event_tells_everyone_signed_up_once(
     event, outbox, django_capture_on_commit_callbacks
 ):
     confirmed = _signup(event)
     requested = _signup(event, status=S.REQUESTED)
+    _signup(event, status=S.CANCELLED)
 
-    _save(event, django_capture_on_commit_callbacks, status=Event.Status.CANCELLED)
+    with django_capture_on_commit_callbacks(execute=True):
+        event_cancel(event=event, by=staff_user(StaffRole.ADMIN), reason="Salon kullanılamıyor.")
 
     assert sorted(m.to[0] for m in outbox) == sorted(
         [confirmed.person.email, requested.person.email]
     )
-    assert all(m.subject == "Etkinlik iptal edildi: “Okul sonrası atölye”" for m in outbox)
-    assert EventReminder.objects.filter(kind="changed", key="cancelled").count() == 2
+    assert all(m.subject == "“Okul sonrası atölye” etkinliği iptal edildi" for m in outbox)
+    assert all("Salon kullanılamıyor." in m.body for m in outbox)
 
     outbox.clear()
-    _save(event, django_capture_on_commit_callbacks)
+    with pytest.raises(EventError):
+        event_cancel(event=event, by=staff_user(StaffRole.ADMIN), reason="Yine.")
     assert outbox == []
 
 
@@ -240,10 +248,19 @@ def test_moving_a_shift_tells_only_its_people(outbox, django_capture_on_commit_c
     _signup(event, session=kept)
     sequence_before = Event.objects.get(pk=event.pk).updated_at
 
-    moved.starts_at += dt.timedelta(hours=1)
-    moved.ends_at += dt.timedelta(hours=1)
-    with django_capture_on_commit_callbacks(execute=True):
-        moved.save()
+    def rows(shift):
+        return [
+            SessionRow(
+                pk=session.pk,
+                title=session.title,
+                starts_at=session.starts_at + (shift if session == moved else dt.timedelta(0)),
+                ends_at=session.ends_at + (shift if session == moved else dt.timedelta(0)),
+                capacity=session.capacity,
+            )
+            for session in (moved, kept)
+        ]
+
+    _save(event, django_capture_on_commit_callbacks, sessions=rows(dt.timedelta(hours=1)))
 
     assert [m.to for m in outbox] == [[mine.person.email]]
     assert moved.title in outbox[0].body
@@ -251,8 +268,8 @@ def test_moving_a_shift_tells_only_its_people(outbox, django_capture_on_commit_c
     assert Event.objects.get(pk=event.pk).updated_at > sequence_before
 
     outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        moved.save()
+    moved.refresh_from_db()
+    _save(event, django_capture_on_commit_callbacks, sessions=rows(dt.timedelta(0)))
     assert outbox == []
 
 

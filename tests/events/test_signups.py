@@ -6,13 +6,14 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.lifecycle import IllegalTransition, TransitionNotPermitted, transition
-from accreditation.models import Role
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory, staff_user
+from core.lifecycle import IllegalTransition, TransitionNotPermitted, transition
+from core.models import StaffRole
 from events.exceptions import EventError, SignUpRefused
 from events.factories import EventFactory
 from events.models import Event, SignUp
-from events.services import (
+from events.signups import (
     Reason,
     event_capacity_change,
     signup_cancel,
@@ -259,8 +260,8 @@ def test_strangers_cannot_move_someone_elses_sign_up(event):
 
 def test_the_province_coordinator_manages_attendance(event, settings):
     settings.PORTAL_STAFF_MFA_REQUIRED = False
-    coordinator = staff_user(Role.COORDINATOR, 34, with_mfa=False)
-    elsewhere = staff_user(Role.COORDINATOR, 35, with_mfa=False)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34, with_mfa=False)
+    elsewhere = staff_user(StaffRole.COORDINATOR, 35, with_mfa=False)
     signup = _signup_in(event, S.CONFIRMED)
     with pytest.raises(TransitionNotPermitted):
         transition(signup, S.ATTENDED, by=elsewhere)
@@ -272,12 +273,12 @@ def test_staff_reach_the_event_admin_and_other_people_do_not(client, settings, e
     from django.urls import reverse
 
     settings.PORTAL_STAFF_MFA_REQUIRED = False
-    coordinator = staff_user(Role.COORDINATOR, 34, with_mfa=False)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34, with_mfa=False)
     client.force_login(coordinator)
     assert client.get(reverse("event:index")).status_code == 200
     assert client.get(reverse("event:add")).status_code == 200
     assert client.get(reverse("event:edit", args=[event.pk])).status_code == 200
-    elsewhere = staff_user(Role.COORDINATOR, 35, with_mfa=False)
+    elsewhere = staff_user(StaffRole.COORDINATOR, 35, with_mfa=False)
     client.force_login(elsewhere)
     assert client.get(reverse("event:edit", args=[event.pk])).status_code in {302, 403}
     client.force_login(UserFactory())

@@ -12,12 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import Membership, Role, WorkingArea
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
+from core.factories import UserFactory, staff_user
+from core.models import StaffRole, WorkingArea
 from events.exceptions import EventError, SignUpRefused
 from events.factories import EventFactory, WorkingGroupFactory
 from events.models import Event, SignUp, WorkshopRegistration
-from events.services import confirmed_count, signup_cancel
+from events.signups import confirmed_count, signup_cancel
 from events.workshops import (
     workshop_groups_assign,
     workshop_groups_auto_assign,
@@ -740,7 +742,7 @@ def test_a_manager_and_the_provinces_coordinator_may_see_the_groups(
 ):
     manager = UserFactory()
     Membership.objects.create(organisation=organisation, user=manager, role=Membership.Role.MANAGER)
-    coordinator = staff_user(Role.COORDINATOR, 34)
+    coordinator = staff_user(StaffRole.COORDINATOR, 34)
     for user in (manager, coordinator):
         client.force_login(user)
         assert client.get(groups_url(workshop)).status_code == 200

@@ -1,7 +1,8 @@
 import pytest
 from wagtail.models import Locale, Page, Site
 
-from accreditation.factories import OrganisationFactory, UserFactory
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory
 from home.factories import CampaignIndexPageFactory, CampaignPageFactory, HomePageFactory
 
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from accreditation.factories import UserFactory
-from accreditation.models import AddictionType, Province, SupportUnit, TargetGroup, WorkingArea
+from core.factories import UserFactory
+from core.models import AddictionType, Province, SupportUnit, TargetGroup, WorkingArea
 from home.blocks import video_embed
 from home.factories import CampaignPageFactory, HomePageFactory, StandardPageFactory
 from home.models import (
@@ -320,11 +320,11 @@ def test_a_message_longer_than_its_channel_allows_is_refused_with_the_reason(cam
 
 @pytest.fixture
 def editor(db, settings):
-    from accreditation.factories import staff_user
-    from accreditation.models import Role
+    from core.factories import staff_user
+    from core.models import StaffRole
 
     settings.PORTAL_STAFF_MFA_REQUIRED = False
-    return staff_user(Role.EDITOR, with_mfa=False)
+    return staff_user(StaffRole.EDITOR, with_mfa=False)
 
 
 def _edit_form_data(page, **overrides) -> dict:

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from accreditation.models import ConsentRecord, Province, Role, RoleAssignment, User
-from home.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from core.models import ConsentRecord, Province, RoleAssignment, StaffRole, User
 from home.models import HomePage, PortalSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -80,11 +80,11 @@ def test_demo_data_builds_both_languages_and_the_site_settings(demo):
 
 def test_one_demo_account_per_role_each_able_to_sign_in(demo, client):
     expected = {
-        "admin@demo.example": {Role.ADMIN},
-        "editor@demo.example": {Role.EDITOR},
-        "reviewer@demo.example": {Role.REVIEWER},
-        "board@demo.example": {Role.BOARD},
-        "coordinator@demo.example": {Role.COORDINATOR},
+        "admin@demo.example": {StaffRole.ADMIN},
+        "editor@demo.example": {StaffRole.EDITOR},
+        "reviewer@demo.example": {StaffRole.REVIEWER},
+        "board@demo.example": {StaffRole.BOARD},
+        "coordinator@demo.example": {StaffRole.COORDINATOR},
         "ngo@demo.example": set(),
         "volunteer@demo.example": set(),
         "mentor@demo.example": set(),
@@ -101,7 +101,9 @@ def test_one_demo_account_per_role_each_able_to_sign_in(demo, client):
         "İstanbul",
         "Kocaeli",
     }
-    assert Province.objects.get(code=34).role_assignments.filter(role=Role.COORDINATOR).exists()
+    assert (
+        Province.objects.get(code=34).role_assignments.filter(role=StaffRole.COORDINATOR).exists()
+    )
 
 
 def test_every_demo_page_opens_and_no_internal_link_is_broken(demo, client):
@@ -135,8 +137,9 @@ def test_every_demo_page_opens_and_no_internal_link_is_broken(demo, client):
 
 
 def test_demo_organisations_cover_every_state_of_the_cycle(demo):
-    from accreditation.models import Application, Certificate, Organisation, User
+    from accreditation.models import Application, Certificate, Organisation
     from accreditation.selectors import applications_for_staff
+    from core.models import User
 
     statuses = set(Application.objects.values_list("status", flat=True))
     assert {

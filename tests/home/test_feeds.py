@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from accreditation.models import WorkingArea
+from core.models import WorkingArea
 from home.models import CampaignPage
 
 from .pages import add_campaign, add_campaign_index, add_language_guide, build_homes, publish

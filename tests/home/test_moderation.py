@@ -5,9 +5,10 @@ from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import Role
-from accreditation.models.roles import GROUP_NAMES
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory, staff_user
+from core.models import StaffRole
+from core.models.roles import GROUP_NAMES
 from home.models import CampaignPage
 from home.signals import MODERATION_WORKFLOW
 
@@ -24,12 +25,12 @@ def campaign_index():
 
 @pytest.fixture
 def coordinator():
-    return staff_user(Role.COORDINATOR, 34)
+    return staff_user(StaffRole.COORDINATOR, 34)
 
 
 @pytest.fixture
 def editor():
-    return staff_user(Role.EDITOR)
+    return staff_user(StaffRole.EDITOR)
 
 
 def add_url(parent) -> str:
@@ -79,7 +80,7 @@ def test_the_moderation_workflow_is_one_approval_by_the_editors_group(db):
     assert workflow == Workflow.objects.get(name=MODERATION_WORKFLOW)
     tasks = [task.specific for task in workflow.tasks.filter(active=True)]
     assert [task.name for task in tasks] == [MODERATION_WORKFLOW]
-    assert [group.name for group in tasks[0].groups.all()] == [GROUP_NAMES[Role.EDITOR]]
+    assert [group.name for group in tasks[0].groups.all()] == [GROUP_NAMES[StaffRole.EDITOR]]
 
 
 def test_a_coordinators_campaign_waits_for_the_editors(client, coordinator, campaign_index):
@@ -117,7 +118,7 @@ def test_only_an_editor_can_approve(client, coordinator, campaign_index, who):
     page = submit_draft(client, coordinator, campaign_index)
     url = approve_url(page)
     if who == "reviewer":
-        client.force_login(staff_user(Role.REVIEWER, 34))
+        client.force_login(staff_user(StaffRole.REVIEWER, 34))
     elif who == "ngo_member":
         member = UserFactory()
         OrganisationFactory(owner=member)

@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from home.demo import load_demo_pages
+from home.demo import build_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(db):
     # The demo's public site only: these tests read pages, not people or organisations.
-    load_demo_pages()
+    build_pages()
 
 
 def test_home_page_in_turkish_by_default(demo, client):

@@ -10,9 +10,11 @@ from django.db import IntegrityError
 from django.urls import reverse
 from wagtail.models import Locale
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.lifecycle import IllegalTransition, TransitionNotPermitted, transition
-from accreditation.models import Membership, Role, StatusChange
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
+from core.factories import UserFactory, staff_user
+from core.lifecycle import IllegalTransition, TransitionNotPermitted, transition
+from core.models import StaffRole, StatusChange
 from home import selectors, services, views
 from home.exceptions import CampaignError
 from home.factories import CampaignPageFactory
@@ -371,7 +373,7 @@ def test_a_follow_on_the_english_page_gets_english_mail(client, campaign, englis
 @pytest.fixture
 def editor(db, settings):
     settings.PORTAL_STAFF_MFA_REQUIRED = False
-    return staff_user(Role.EDITOR, with_mfa=False)
+    return staff_user(StaffRole.EDITOR, with_mfa=False)
 
 
 def _confirmed(campaign, email, language="tr"):
@@ -406,7 +408,7 @@ def test_staff_send_an_update_to_confirmed_followers_only(campaign, editor, outb
 def test_only_editors_and_administrators_send_updates(campaign, member):
     with pytest.raises(CampaignError):
         services.update_create(campaign=campaign, subject="x", body="y", by=member)
-    reviewer = staff_user(Role.REVIEWER, 34)
+    reviewer = staff_user(StaffRole.REVIEWER, 34)
     with pytest.raises(CampaignError):
         services.update_create(campaign=campaign, subject="x", body="y", by=reviewer)
     assert not CampaignUpdate.objects.exists()
@@ -429,7 +431,7 @@ def test_the_admin_form_queues_an_update(client, campaign, editor, outbox):
 
 
 def test_people_without_the_role_do_not_reach_the_update_screens(client, campaign):
-    reviewer = staff_user(Role.REVIEWER, 34)
+    reviewer = staff_user(StaffRole.REVIEWER, 34)
     client.force_login(reviewer)
     assert client.get(reverse("campaignupdate:index")).status_code in {302, 403}
     assert client.get(reverse("campaignupdate:add")).status_code in {302, 403}

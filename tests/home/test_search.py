@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from wagtail.models import PageViewRestriction
 
-from home.demo import load_demo_pages
+from home.demo import build_pages
 from home.factories import StandardPageFactory
 from home.views import search_terms
 
@@ -171,7 +171,7 @@ def test_odd_characters_around_a_word_still_find_it(homes, client):
 
 
 def test_demo_pages_are_searchable_without_rebuilding_the_index(settings, client):
-    load_demo_pages()
+    build_pages()
     content = client.get("/search/", {"q": "aydın"}).content.decode()
     assert 'href="/aydinlatma-metni/"' in content.split('class="search-results"')[1]
     content = client.get("/en/search/", {"q": "priv"}).content.decode()

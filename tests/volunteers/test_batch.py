@@ -10,10 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import ConsentPurpose, District, Province, TargetGroup, WorkingArea
-from accreditation.models import Role as StaffRole
-from accreditation.services import consent_withdraw
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory, staff_user
+from core.models import ConsentPurpose, District, Province, StaffRole, TargetGroup, WorkingArea
+from core.services import consent_withdraw
 from volunteers.availability import bit
 from volunteers.exceptions import VolunteerError
 from volunteers.factories import ProgramFactory, RoleFactory, VolunteerProfileFactory

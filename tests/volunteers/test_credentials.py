@@ -15,14 +15,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 
-from accreditation.crypto import decrypt
-from accreditation.dates import add_years
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.lifecycle import IllegalTransition
-from accreditation.models import Certificate, Province, StatusChange, SupportUnit
-from accreditation.models import Role as StaffRole
-from accreditation.services import role_assign
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Certificate
+from core.crypto import decrypt
+from core.dates import add_years
+from core.exceptions import DomainError
+from core.factories import UserFactory, staff_user
+from core.lifecycle import IllegalTransition
+from core.models import Province, StaffRole, StatusChange, SupportUnit
+from core.services import role_assign
 from tests.volunteers.test_lifecycles import World, fresh
 from volunteers import credentials, declarations, hours
 from volunteers.exceptions import VolunteerError

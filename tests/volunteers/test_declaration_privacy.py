@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from accreditation.factories import staff_user
-from accreditation.models import Role as StaffRole
-from accreditation.selectors import personal_data_export
+from core.factories import staff_user
+from core.models import StaffRole
+from core.privacy import personal_data_export
 from volunteers import credentials, declarations
 from volunteers.factories import VolunteerProfileFactory
 from volunteers.models import DeclarationAccess, MentorCredential, RecoveryDeclaration

@@ -8,18 +8,21 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.lifecycle import TransitionNotPermitted
-from accreditation.models import Certificate, Membership, Province, StatusChange, SupportUnit
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Certificate, Membership
+from core.exceptions import DomainError
+from core.factories import UserFactory
+from core.lifecycle import TransitionNotPermitted
+from core.models import Province, StatusChange, SupportUnit
 from events import organising
 from events.factories import EventFactory, EventSessionFactory
 from events.models import Event, SignUp
 from events.participation import participation_certificate_issue
-from events.services import signup_create
+from events.signups import signup_create
 from tests.volunteers.test_lifecycles import World, fresh
 from volunteers import hours, matches
 from volunteers.exceptions import VolunteerError
@@ -277,7 +280,10 @@ class Shift:
         self.world = world
 
     def mark(self, attended: bool):
-        organising.attendance_mark(signup=self.signup, attended=attended, by=self.world.owner)
+        """Take attendance at the door; the hours follow once it commits (the volunteers app
+        reacts to the sign-up's ``status_changed``)."""
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            organising.attendance_mark(signup=self.signup, attended=attended, by=self.world.owner)
         self.signup.refresh_from_db()
 
 

@@ -10,18 +10,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import (
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership
+from core.factories import UserFactory, staff_user
+from core.models import (
     ConsentPurpose,
     District,
-    Membership,
     Province,
+    StaffRole,
     SupportUnit,
     TargetGroup,
     WorkingArea,
 )
-from accreditation.models import Role as StaffRole
-from accreditation.services import consent_withdraw
+from core.services import consent_withdraw
 from volunteers import hours, matches
 from volunteers.availability import bit
 from volunteers.factories import (

@@ -8,10 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accreditation.factories import staff_user
-from accreditation.models import ConsentPurpose, District, Province, TargetGroup, WorkingArea
-from accreditation.models import Role as StaffRole
-from accreditation.services import consent_withdraw
+from core.factories import staff_user
+from core.models import ConsentPurpose, District, Province, StaffRole, TargetGroup, WorkingArea
+from core.services import consent_withdraw
 from volunteers.availability import bit
 from volunteers.credentials import training_record
 from volunteers.factories import (
@@ -776,7 +775,8 @@ def test_recommendations_take_a_constant_number_of_queries(django_assert_max_num
 
 
 def test_accepting_an_application_for_a_role_filled_since_is_refused(outbox):
-    from accreditation.factories import OrganisationFactory, UserFactory
+    from accreditation.factories import OrganisationFactory
+    from core.factories import UserFactory
     from volunteers.exceptions import MatchRefused
     from volunteers.matches import match_accept, match_apply
 

@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.models import Certificate, District, WorkingArea
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Certificate
+from core.factories import UserFactory
+from core.models import District, WorkingArea
 from events.factories import EventFactory
 from events.models import SignUp
 from volunteers import declarations, hours, matches
@@ -532,7 +534,7 @@ def test_a_volunteer_starts_a_credential_and_sees_what_is_missing(client, volunt
 
 
 def test_the_reference_is_saved_and_both_kinds_at_once_refused(client, volunteer):
-    from accreditation.models import SupportUnit
+    from core.models import SupportUnit
 
     organisation = OrganisationFactory(accredited=True)
     unit = SupportUnit.objects.create(name="Kadıköy Sosyal Uyum Birimi", province_id=34)

@@ -8,9 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory
-from accreditation.lifecycle import transition
-from accreditation.models import Province, WorkingArea
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory
+from core.lifecycle import transition
+from core.models import Province, WorkingArea
 from volunteers import matches
 from volunteers.factories import (
     SATURDAY_MORNING,

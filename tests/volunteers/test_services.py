@@ -11,21 +11,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 
-from accreditation.exceptions import DomainError
-from accreditation.factories import OrganisationFactory, UserFactory, consent_purpose
-from accreditation.models import (
-    District,
-    Membership,
-    Organisation,
-    Province,
-    StatusChange,
-    SupportUnit,
-    TargetGroup,
-    WorkingArea,
-)
-from accreditation.selectors import personal_data_export
-from accreditation.services import consent_withdraw
-from events import services as event_services
+from accreditation.factories import OrganisationFactory
+from accreditation.models import Membership, Organisation
+from core.exceptions import DomainError
+from core.factories import UserFactory, consent_purpose
+from core.models import District, Province, StatusChange, SupportUnit, TargetGroup, WorkingArea
+from core.privacy import personal_data_export
+from core.services import consent_withdraw
+from events import signups as event_services
 from tests.volunteers.test_lifecycles import World
 from volunteers import credentials, declarations, hours, matches, profiles, programs
 from volunteers.exceptions import MatchRefused, VolunteerError

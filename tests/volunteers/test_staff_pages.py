@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.factories import OrganisationFactory, UserFactory, staff_user
-from accreditation.models import District, Province
-from accreditation.models import Role as StaffRole
+from accreditation.factories import OrganisationFactory
+from core.factories import UserFactory, staff_user
+from core.models import District, Province, StaffRole
 from volunteers import credentials, declarations, hours, matches
 from volunteers.factories import ProgramFactory, RoleFactory, VolunteerProfileFactory
 from volunteers.models import (
@@ -600,8 +600,8 @@ def test_batch_reports_pairs_skipped_since_the_preview(
     client.force_login(staff["coordinator"])
     response = post(client, reverse("batch_new"), {"province": "34"})
     # The volunteer withdraws their matching consent before the invitations are sent.
-    from accreditation.models import ConsentRecord
-    from accreditation.services import consent_withdraw
+    from core.models import ConsentRecord
+    from core.services import consent_withdraw
 
     record = ConsentRecord.objects.in_force().get(
         user=profile.user, purpose__key="volunteer_matching"
@@ -635,7 +635,7 @@ def test_batch_is_only_for_the_coordinator_of_the_province(client, staff):
 
 def test_batch_form_refuses_a_program_of_another_province(client, staff):
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
-    from accreditation.services import role_assign
+    from core.services import role_assign
 
     role_assign(
         user=coordinator, role=StaffRole.COORDINATOR, province=Province.objects.get(code=35)

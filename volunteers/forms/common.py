@@ -1,38 +1,15 @@
-"""Form pieces the volunteer, organisation and staff pages share: dates, a required reason,
-closing a placement, check-ins, and putting a service's errors on a form."""
+"""Form pieces the volunteer, organisation and staff pages share: a required reason, closing a
+placement and check-ins."""
 
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateField
+
 from ..models import CheckIn, Match
-
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]
-
-
-class DateField(forms.DateField):
-    """A date in the browser's own picker, or typed as gün.ay.yıl."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    input_formats = DATE_FORMATS
-    default_error_messages = {
-        "invalid": _("Tarihi gün.ay.yıl biçiminde girin, ör. 21.11.2026."),
-    }
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: keyed messages on their fields, the rest at
-    the top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(field if field in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
 
 
 class ReasonForm(forms.Form):

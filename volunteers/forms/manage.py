@@ -5,38 +5,18 @@ services'."""
 from decimal import Decimal
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.forms import DistrictChoiceField
-from accreditation.models import Province, TargetGroup, WorkingArea
-from accreditation.models.places import district_outside_province
+from core.forms import DateField, DecimalCommaField, DistrictChoiceField
+from core.models import Province, TargetGroup, WorkingArea
+from core.models.places import district_outside_province
 
 from ..availability import DAYS, PARTS, mask_from_keys, slot_choices, slot_keys
 from ..models import Language, Program, Skill, Training
 from . import common
-from .common import DateField, ReasonForm
+from .common import ReasonForm
 
 SCHEDULE_REQUIRED = _("En az bir gün ve saat dilimi seçin.")
-
-
-class CommaDecimalField(forms.DecimalField):
-    """A number with a decimal comma or point ("1,5" or "1.5"), in either language."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = "".join(value.split()).replace(",", ".")
-        return super().to_python(value)
-
-    def prepare_value(self, value):
-        if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
-            text = format(Decimal(str(value)).normalize(), "f")
-            if (get_language() or "tr").startswith("tr"):
-                text = text.replace(".", ",")
-            return text
-        return value
 
 
 def _with_current(queryset, current_ids):
@@ -319,7 +299,7 @@ class RoleForm(forms.Form):
             "max_value": _("Bir rol en fazla 500 kişilik olabilir."),
         },
     )
-    weekly_hours = CommaDecimalField(
+    weekly_hours = DecimalCommaField(
         label=_("Haftalık saat"),
         max_digits=4,
         decimal_places=1,

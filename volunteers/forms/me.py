@@ -9,14 +9,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.forms import DistrictChoiceField
-from accreditation.models import Organisation, Province, SupportUnit
+from accreditation.models import Organisation
+from core.forms import DateField, DistrictChoiceField
+from core.models import Province, SupportUnit
 
 from .. import availability
 from ..declarations import MAX_YEARS
 from ..models import HoursLog, Match, VolunteerProfile
 from . import common
-from .common import DateField, ReasonForm
+from .common import ReasonForm
 
 OLDEST = 110  # years: a birth date further back is a typing mistake
 M = Match.Status
@@ -135,7 +136,7 @@ class ProfileForm(forms.ModelForm):
         phone = (self.cleaned_data.get("phone") or "").strip()
         if not phone:
             return ""
-        from accreditation.validators import normalize_phone
+        from core.validators import normalize_phone
 
         return normalize_phone(phone)
 

@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import Province, WorkingArea
+from core.models import Province, WorkingArea
 
 from ..models import Program
 

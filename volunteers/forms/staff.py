@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import Province
+from core.forms import DateField
+from core.models import Province
 
 from ..models import MentorCredential, Program, Training
-from .common import DateField
 
 PURPOSE_MIN = 10
 

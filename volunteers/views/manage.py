@@ -24,10 +24,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from accreditation.exceptions import DomainError
-from accreditation.models import ConsentRecord, Membership, Organisation, SupportUnit
-from accreditation.models import Role as StaffRole
-from accreditation.permissions import can, has_role, province_ids_for, require, staff_mfa_satisfied
+from accreditation.models import Membership, Organisation
+from core.exceptions import DomainError
+from core.forms import add_service_errors
+from core.lifecycle import lifecycle_of
+from core.models import ConsentRecord, StaffRole, SupportUnit
+from core.permissions import can, has_role, province_ids_for, require, staff_mfa_satisfied
 
 from .. import hours as hours_services
 from .. import matches as match_services
@@ -35,7 +37,7 @@ from .. import matching
 from .. import programs as program_services
 from ..availability import describe
 from ..exceptions import MatchRefused
-from ..forms.common import CheckInForm, add_service_errors
+from ..forms.common import CheckInForm
 from ..forms.manage import (
     CancelProgramForm,
     CloseForm,
@@ -343,7 +345,7 @@ def program_edit(request, slug: str):
 
 
 def _program_page(request, program: Program, *, cancel_form=None, status: int = 200):
-    moves = Program.lifecycle.available(program, request.user)
+    moves = lifecycle_of(Program).available(program, request.user)
     actions = {PROGRAM_ACTIONS[move.target] for move in moves if move.target in PROGRAM_ACTIONS}
     roles = list(
         program_services.with_places(program.roles.all())
@@ -583,7 +585,7 @@ def role_invite(request, pk: int):
 
 def _match_page(request, match: Match, *, forms: dict | None = None):
     forms = forms or {}
-    moves = Match.lifecycle.available(match, request.user)
+    moves = lifecycle_of(Match).available(match, request.user)
     actions = [MATCH_ACTIONS[move.target] for move in moves if move.target in MATCH_ACTIONS]
     check_ins_open = match.status in Match.HOLDING_PLACE and can(request.user, "match.close", match)
     check_ins = list(match.check_ins.select_related("by"))

@@ -11,13 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accreditation.exceptions import DomainError
-from accreditation.models import ConsentPurpose, ConsentRecord
+from core.exceptions import DomainError
+from core.forms import add_service_errors
+from core.lifecycle import lifecycle_of
+from core.models import ConsentPurpose, ConsentRecord
 
 from .. import availability, credentials, declarations, matches
 from .. import hours as hours_services
 from ..exceptions import VolunteerError
-from ..forms.common import CheckInForm, add_service_errors
+from ..forms.common import CheckInForm
 from ..forms.me import (
     CloseForm,
     DeclarationForm,
@@ -257,7 +259,7 @@ def _own_match(request, pk: int) -> Match:
 def _match_moves(match: Match, user) -> set[str]:
     return {
         MATCH_ACTIONS[move.target]
-        for move in Match.lifecycle.available(match, user)
+        for move in lifecycle_of(Match).available(match, user)
         if move.target in MATCH_ACTIONS
     }
 
@@ -411,7 +413,7 @@ def _withdrawable(credential: MentorCredential | None, user) -> bool:
         return False
     return any(
         move.target == C.WITHDRAWN
-        for move in MentorCredential.lifecycle.available(credential, user)
+        for move in lifecycle_of(MentorCredential).available(credential, user)
     )
 
 

@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accreditation.exceptions import DomainError
-from accreditation.models import ConsentRecord
-from accreditation.permissions import can
+from core.exceptions import DomainError
+from core.models import ConsentRecord
+from core.permissions import can
 
 from .. import availability, matches, programs
 from ..forms.public import ApplyForm, ProgramFilter

@@ -24,10 +24,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from accreditation.exceptions import DomainError
-from accreditation.models import Organisation, Province, User
-from accreditation.models import Role as StaffRole
-from accreditation.permissions import (
+from accreditation.models import Organisation
+from core.exceptions import DomainError
+from core.forms import add_service_errors
+from core.lifecycle import lifecycle_of
+from core.models import Province, StaffRole, User
+from core.permissions import (
     can,
     has_role,
     province_ids_for,
@@ -35,11 +37,10 @@ from accreditation.permissions import (
     staff_in_role,
     staff_mfa_satisfied,
 )
-from accreditation.text import tr_fold
-from events.spreadsheets import csv_response, spreadsheet_safe
+from core.spreadsheets import csv_response, spreadsheet_safe
+from core.text import tr_fold
 
 from .. import credentials, declarations, hours, matching
-from ..forms.common import add_service_errors
 from ..forms.staff import (
     AssignForm,
     BackgroundCheckForm,
@@ -283,7 +284,7 @@ def credential_detail(request, pk: int):
     user = request.user
     credential = get_object_or_404(_credentials(), pk=pk)
     access = _credential_access(user, credential)
-    targets = {move.target for move in MentorCredential.lifecycle.available(credential, user)}
+    targets = {move.target for move in lifecycle_of(MentorCredential).available(credential, user)}
     can_assign = C.IN_REVIEW in targets
     can_review = access["reviewer"] and credential.status == C.IN_REVIEW
     can_decide = C.GRANTED in targets or C.DECLINED in targets
