@@ -9,7 +9,6 @@ people reached, so totals in reports and dashboards mean the same thing everywhe
 import datetime
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
@@ -27,6 +26,7 @@ from core.mail import absolute_url, send_templated_mail
 from core.models import TargetGroup
 from core.models.places import place_error
 from core.permissions import require
+from core.ratelimit import RateLimit
 
 from .models import Activity
 
@@ -83,7 +83,7 @@ COUNT_FIELDS = (
 CREATE_STATUSES = (A.PLANNED, A.ONGOING, A.COMPLETED)
 # Messages one person may send to other organisations about activities in an hour.
 CONTACT_LIMIT = 5
-CONTACT_WINDOW = 3600
+CONTACT_RATE = RateLimit("activity-contact", limit=CONTACT_LIMIT, window=3600)
 
 
 # --- Validation -------------------------------------------------------------------------------
@@ -328,10 +328,6 @@ def overlap_alerts(activities: Iterable[Activity]) -> list[tuple[Activity, list[
 # --- Contact ----------------------------------------------------------------------------------
 
 
-def _contact_key(user) -> str:
-    return f"cooperation:activity-contact:{user.pk}"
-
-
 @transaction.atomic
 def activity_contact(
     *, activity: Activity, sender_organisation: Organisation, message: str, by
@@ -348,9 +344,8 @@ def activity_contact(
         raise ValidationError({"message": _("İletinizi yazın.")})
     if len(message) > 2000:
         raise ValidationError({"message": _("İleti en fazla 2000 karakter olabilir.")})
-    key = _contact_key(by)
-    cache.add(key, 0, CONTACT_WINDOW)
-    if cache.get(key, 0) >= CONTACT_LIMIT:
+    # Counted in this transaction: a message refused for another reason below is not counted.
+    if not CONTACT_RATE.hit(str(by.pk)):
         raise DomainError(
             _("Bir saatte en fazla %(limit)s ileti gönderebilirsiniz; biraz sonra yeniden deneyin.")
             % {"limit": CONTACT_LIMIT}
@@ -362,10 +357,6 @@ def activity_contact(
     )
     if not recipients:
         raise DomainError(_("Bu kuruluşa şu anda platform üzerinden ulaşılamıyor."))
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, CONTACT_WINDOW)
     audit(
         activity,
         "portal.activity.contact",

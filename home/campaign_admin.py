@@ -13,7 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.models import Locale
 
-from accreditation.wagtail_hooks import ImmutableEditView
+from core.admin_views import ImmutableEditView
 from core.viewsets import RuleViewSet
 
 from .models import CHANNEL_LIMITS, CampaignFollower, CampaignPage, CampaignPledge, CampaignUpdate

@@ -2,7 +2,6 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
@@ -19,6 +18,7 @@ from wagtail.search.query import And, Or, PlainText, SearchQuery
 
 from accreditation.models import Organisation
 from core.exceptions import DomainError
+from core.ratelimit import RateLimit
 from core.text import tr_lower, tr_upper
 
 from .forms import FollowForm, PledgeForm
@@ -160,20 +160,15 @@ def server_error(request):
 # --- The campaign page's forms ---------------------------------------------------------------
 
 FOLLOW_ATTEMPTS_PER_HOUR = 10
+# A few follow requests an hour per address, so the form cannot be used to flood strangers'
+# inboxes with confirmation mails.
+FOLLOW_RATE = RateLimit("campaign-follow", limit=FOLLOW_ATTEMPTS_PER_HOUR, window=3600)
 
 
 def follow_attempt_allowed(request) -> bool:
-    """A few follow requests an hour per address, so the form cannot be used to flood
-    strangers' inboxes with confirmation mails."""
     from allauth.account.adapter import get_adapter
 
-    key = f"campaign-follow:{get_adapter(request).get_client_ip(request) or ''}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) <= FOLLOW_ATTEMPTS_PER_HOUR
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        return True
+    return FOLLOW_RATE.hit(get_adapter(request).get_client_ip(request) or "")
 
 
 def _user_organisations(user):

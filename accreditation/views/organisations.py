@@ -30,12 +30,10 @@ def directory(request):
     filterset = OrganisationDirectoryFilter(request.GET or None, queryset=queryset)
     results = filterset.qs if filterset.is_valid() else queryset.none()
     page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "accreditation/organisation_directory.html",
-        {"filter": filterset, "page_obj": page, "query": query.urlencode()},
+        {"filter": filterset, "page_obj": page},
     )
 
 

@@ -25,6 +25,7 @@ from core.forms import add_service_errors
 from core.lifecycle import lifecycle_of, transition
 from core.models import Province, StaffRole
 from core.permissions import can, has_role, province_ids_for, require
+from core.querystrings import query_without
 from core.spreadsheets import csv_response
 
 from .. import activities as services
@@ -124,15 +125,13 @@ def _filtered(request):
 def activity_list(request):
     filterset, results = _filtered(request)
     page = Paginator(results, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "cooperation/activities/activity_list.html",
         {
             "filter": filterset,
             "page_obj": page,
-            "query": query.urlencode(),
+            "query": query_without(request, "page"),
             "can_create": bool(_creating_organisations(request.user)),
         },
     )

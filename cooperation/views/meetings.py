@@ -102,8 +102,6 @@ def meeting_list(request, plate: int):
     elif items == "overdue":
         meetings = meetings.filter(overdue_count__gt=0)
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "cooperation/meetings/meeting_list.html",
@@ -116,7 +114,6 @@ def meeting_list(request, plate: int):
             "items": items,
             "item_filters": list(ITEM_FILTERS.items()),
             "filtered": year is not None or bool(items),
-            "query": query.urlencode(),
         },
     )
 

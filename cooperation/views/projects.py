@@ -74,13 +74,6 @@ def _project(request, slug: str) -> Project:
     return project
 
 
-def _query_without(request, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
 # --- List -------------------------------------------------------------------------------------
 
 
@@ -114,7 +107,6 @@ def project_list(request):
         {
             "filter": filterset,
             "page_obj": page,
-            "query": _query_without(request, "page"),
             "can_propose": services.proposing_organisations(request.user).exists(),
         },
     )

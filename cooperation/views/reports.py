@@ -502,10 +502,9 @@ def province_reports(request, province):
     else:
         chosen = ""
     page_obj = Paginator(rows, STATUS_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    status_query = query.copy()
-    status_query.pop("status", None)
+    status_query = request.GET.copy()
+    for name in ("page", "status"):
+        status_query.pop(name, None)
     status_query["year"], status_query["quarter"] = year, quarter
     return render(
         request,
@@ -521,7 +520,6 @@ def province_reports(request, province):
             "total": sum(counts.values()),
             "status_filters": [(value, str(label)) for value, label in STATUS_FILTERS],
             "status": chosen,
-            "query": query.urlencode(),
             "status_query": status_query.urlencode(),
             "future": not indicator_services.quarter_has_ended(year, quarter),
         },

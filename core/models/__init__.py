@@ -5,6 +5,7 @@ from .consent import ConsentPurpose, ConsentRecord, ConsentText
 from .lifecycle import LifecycleModel, StatusChange
 from .people import User
 from .places import District, Province, SupportUnit
+from .ratelimits import RateLimitCount
 from .roles import RoleAssignment, StaffRole
 from .taxonomy import ActivityType, AddictionType, TargetGroup, WorkingArea
 
@@ -17,6 +18,7 @@ __all__ = [
     "District",
     "LifecycleModel",
     "Province",
+    "RateLimitCount",
     "RoleAssignment",
     "StaffRole",
     "StatusChange",

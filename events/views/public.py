@@ -25,6 +25,7 @@ from qrcode.constants import ERROR_CORRECT_M
 from core.exceptions import DomainError
 from core.mail import absolute_url
 from core.permissions import can
+from core.querystrings import query_without
 
 from .. import selectors, signups
 from ..exceptions import SignUpRefused
@@ -36,13 +37,6 @@ S = SignUp.Status
 PAGE_SIZE = 12
 SEES_ONLINE_LINK = (S.CONFIRMED, S.ATTENDED)
 TICKET_CODE = re.compile(r"^[A-Z0-9]{1,12}$")
-
-
-def _query_without(request, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 # --- Finding events ------------------------------------------------------------------------
@@ -58,7 +52,7 @@ def event_list(request):
         {
             "filter": filterset,
             "page_obj": page,
-            "query": _query_without(request, "page"),
+            "query": query_without(request, "page"),
         },
     )
 
@@ -84,7 +78,7 @@ def event_calendar(request):
     first = dt.date(year, month, 1)
     previous = (first - dt.timedelta(days=1)).replace(day=1)
     following = (first + dt.timedelta(days=31)).replace(day=1)
-    filters = _query_without(request, "month", "page")
+    filters = query_without(request, "month", "page")
     return render(
         request,
         "events/event_calendar.html",

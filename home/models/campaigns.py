@@ -151,9 +151,6 @@ class CampaignIndexPage(PortalPage):
         page_number = request.GET.get("page") or 1
         context["filter"] = filterset
         context["campaigns"] = paginator.get_page(page_number)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
         return context
 
 

@@ -31,13 +31,6 @@ from ..profiles import profile_of
 PAGE_SIZE = 12
 
 
-def _query_without(request, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
 def _with_free(roles) -> list[Role]:
     """Roles annotated with ``held`` (programs.with_places) get ``free``: no query."""
     roles = list(roles)
@@ -67,7 +60,7 @@ def program_list(request):
     return render(
         request,
         "volunteers/public/program_list.html",
-        {"filter": filterset, "page_obj": page, "query": _query_without(request, "page")},
+        {"filter": filterset, "page_obj": page},
     )
 
 

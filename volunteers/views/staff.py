@@ -476,16 +476,9 @@ def volunteer_search(request):
         {
             "form": form,
             "page_obj": page,
-            "query_string": _query_without_page(request),
             "nav": _nav(user),
         },
     )
-
-
-def _query_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @login_required
