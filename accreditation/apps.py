@@ -10,6 +10,7 @@ class AccreditationConfig(AppConfig):
 
     def ready(self) -> None:
         from core.audit import register_actions
+        from core.clock import HOUR, Job, register_jobs
         from core.lifecycle import register_lifecycle
         from core.permissions import register_rules
 
@@ -20,3 +21,7 @@ class AccreditationConfig(AppConfig):
             register_actions(module.AUDIT_ACTIONS)
         for model, lifecycle in workflow.LIFECYCLES.items():
             register_lifecycle(model, lifecycle)
+        # Certificates expire on their day, and holders are reminded 90, 30 and 7 days ahead.
+        register_jobs(
+            Job("expire_certificates", every=HOUR), Job("send_expiry_reminders", every=HOUR)
+        )

@@ -20,6 +20,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .audit import KERNEL_ACTIONS, register_actions
+        from .clock import KERNEL_JOBS, register_jobs
         from .collation import register_sqlite_collation
         from .lookups import IntegerFieldIn
         from .permissions import RULES, register_rules
@@ -30,3 +31,4 @@ class CoreConfig(AppConfig):
         post_migrate.connect(ensure_role_groups, dispatch_uid="core.ensure_role_groups")
         register_rules(RULES)
         register_actions(KERNEL_ACTIONS)
+        register_jobs(*KERNEL_JOBS)

@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.audit import register_actions
+        from core.clock import HOUR, Job, register_jobs
         from core.lifecycle import register_lifecycle
         from core.permissions import register_rules
         from core.privacy import register_personal_data
@@ -21,3 +22,5 @@ class EventsConfig(AppConfig):
         register_personal_data(privacy.PERSONAL_DATA)
         for model, lifecycle in workflow.LIFECYCLES.items():
             register_lifecycle(model, lifecycle)
+        # Day-before reminders: hourly, so each goes out 23–24 hours ahead.
+        register_jobs(Job("send_event_reminders", every=HOUR))

@@ -5,17 +5,20 @@ assigned to the credential, who states a purpose each time; every reading is log
 when, why) and shown to the person. It never appears in lists, search, exports or e-mails.
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import audit
-from core.crypto import decrypt, encrypt
+from core.crypto import SealedValueError, decrypt, encrypt
 from core.permissions import can
 
 from .exceptions import VolunteerError
 from .models import DeclarationAccess, MentorCredential, RecoveryDeclaration
 
+logger = logging.getLogger(__name__)
 MAX_YEARS = 80
 OWN_READING = "Kendi beyanımı görüntüledim."
 
@@ -67,7 +70,17 @@ def declaration_read(*, credential: MentorCredential, by, purpose: str = "") -> 
     DeclarationAccess.objects.create(declaration=declaration, reader=by, purpose=purpose[:300])
     # The trail names the record and the reader, not the content.
     audit(credential, "portal.mentor_credential.declaration_read", user=by)
-    return decrypt(declaration.ciphertext)
+    try:
+        return decrypt(declaration.ciphertext)
+    except SealedValueError:
+        # The record, never its content or the reader's words.
+        logger.error("Recovery declaration #%s cannot be opened", declaration.pk)
+        raise VolunteerError(
+            _(
+                "Bu beyan okunamıyor: kayıt bozulmuş ya da artık tanımlı olmayan bir anahtarla "
+                "şifrelenmiş. Durumu portal yöneticisine bildirin."
+            )
+        ) from None
 
 
 def declaration_accesses(credential: MentorCredential):

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core import clock
 from core.factories import UserFactory, staff_user
 from core.models import StaffRole
 from events.exceptions import EventError
@@ -17,7 +18,6 @@ from events.factories import EventFactory, EventSessionFactory
 from events.models import Event, EventReminder, SignUp
 from events.organising import SessionRow, event_cancel, event_save
 from events.reminders import reminders_enqueue_due
-from home.management.commands import clock
 
 pytestmark = pytest.mark.django_db
 S = SignUp.Status
@@ -126,7 +126,7 @@ def test_a_reminder_is_written_in_the_persons_language(outbox, django_capture_on
 
 
 def test_the_clock_runs_the_reminders_every_hour():
-    jobs = {job.command: job for job in clock.JOBS}
+    jobs = {job.command: job for job in clock.jobs()}
     assert jobs["send_event_reminders"].every == clock.HOUR
 
 

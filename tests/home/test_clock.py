@@ -10,14 +10,14 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Revision
 
-from home.management.commands import clock
+from core import clock
 from home.models import CampaignPage
 
 from .pages import add_campaign, add_campaign_index, build_homes
 
 pytestmark = pytest.mark.django_db
 
-JOB_NAMES = [job.command for job in clock.JOBS]
+JOB_NAMES = [job.command for job in clock.jobs()]
 # The test settings run tasks inline, so there are no stored task results to prune.
 INLINE_JOB_NAMES = [
     "publish_scheduled",
@@ -93,17 +93,17 @@ def test_each_job_runs_again_when_its_period_has_passed(monkeypatch):
     ran = []
     monkeypatch.setattr(clock, "run_job", lambda job: ran.append(job.command) or True)
     next_runs: dict[str, float] = {}
-    assert clock.run_due(clock.JOBS, next_runs, now=0) == JOB_NAMES
-    assert clock.run_due(clock.JOBS, next_runs, now=59) == []
-    assert clock.run_due(clock.JOBS, next_runs, now=60) == ["publish_scheduled"]
-    assert clock.run_due(clock.JOBS, next_runs, now=3600) == [
+    assert clock.run_due(clock.jobs(), next_runs, now=0) == JOB_NAMES
+    assert clock.run_due(clock.jobs(), next_runs, now=59) == []
+    assert clock.run_due(clock.jobs(), next_runs, now=60) == ["publish_scheduled"]
+    assert clock.run_due(clock.jobs(), next_runs, now=3600) == [
         "publish_scheduled",
         "expire_certificates",
         "send_expiry_reminders",
         "send_event_reminders",
         "renew_mentor_credentials",
     ]
-    assert clock.run_due(clock.JOBS, next_runs, now=86400)[-1] == "prune_db_task_results"
+    assert clock.run_due(clock.jobs(), next_runs, now=86400)[-1] == "prune_db_task_results"
     assert ran.count("prune_db_task_results") == 2
 
 

@@ -3,6 +3,7 @@ decides it, its term, renewal, expiry and reminders; and the recovery declaratio
 encrypted and read only by the person and the assigned reviewer, every reading logged."""
 
 import datetime as dt
+import io
 import itertools
 import json
 import re
@@ -10,7 +11,8 @@ from decimal import Decimal
 
 import pytest
 from cryptography.fernet import Fernet
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
@@ -749,10 +751,54 @@ def test_keys_rotate_without_losing_what_was_written_with_the_old_key(settings):
         ]
         == 8
     )
-    # Data of a key that was dropped is not silently read as something else.
+    # Data of a key that was dropped is not silently read as something else: it is a fault in
+    # the data, told to the person in words, with nothing about the content in the log.
     settings.PORTAL_FIELD_KEYS = [old]
-    with pytest.raises(ImproperlyConfigured):
+    with pytest.raises(VolunteerError, match="Bu beyan okunamıyor"):
         declarations.declaration_read(credential=credential, by=world.volunteer)
+
+
+def test_rotating_the_keys_reseals_every_declaration_so_the_old_key_can_go(settings):
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.PORTAL_FIELD_KEYS = [old]
+    world = World()
+    credential = world.credential(C.DRAFT)
+    _declare(world, credential)
+    sealed_before = RecoveryDeclaration.objects.get(credential=credential).ciphertext
+
+    settings.PORTAL_FIELD_KEYS = [new, old]
+    out = io.StringIO()
+    call_command("rotate_field_keys", stdout=out)
+    assert "1 sealed values rotated" in out.getvalue()
+    sealed_after = RecoveryDeclaration.objects.get(credential=credential).ciphertext
+    assert sealed_after != sealed_before
+
+    settings.PORTAL_FIELD_KEYS = [new]  # the old key is retired
+    content = declarations.declaration_read(credential=credential, by=world.volunteer)
+    assert content["statement"] == STATEMENT
+
+
+def test_a_tampered_declaration_is_a_data_error_and_rotation_names_only_its_row(
+    settings, caplog
+):
+    world = World()
+    credential = world.credential(C.DRAFT)
+    _declare(world, credential)
+    declaration = RecoveryDeclaration.objects.get(credential=credential)
+    token = declaration.ciphertext
+    tampered = token[:-8] + ("A" if token[-8] != "A" else "B") + token[-7:]
+    RecoveryDeclaration.objects.filter(pk=declaration.pk).update(ciphertext=tampered)
+
+    with pytest.raises(VolunteerError, match="Bu beyan okunamıyor"):
+        declarations.declaration_read(credential=credential, by=world.volunteer)
+    assert f"#{declaration.pk} cannot be opened" in caplog.text
+    assert STATEMENT not in caplog.text
+
+    with pytest.raises(CommandError) as error:
+        call_command("rotate_field_keys", stdout=io.StringIO())
+    assert f"volunteers.RecoveryDeclaration #{declaration.pk}" in str(error.value)
+    # Left as it was, for someone to look at.
+    assert RecoveryDeclaration.objects.get(pk=declaration.pk).ciphertext == tampered
 
 
 def test_the_declaration_is_validated_and_only_the_person_writes_it():
