@@ -8,6 +8,8 @@ from django.utils import timezone
 from core.factories import UserFactory, staff_user
 from core.models import District, Province
 
+from .models import Standard
+
 
 def valid_tax_number(seed: int) -> str:
     first_nine = f"{seed:09d}"[-9:]
@@ -73,6 +75,22 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
         if create:
             self.working_areas.set(extracted or WorkingArea.objects.filter(sort_order=1))
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application of a new organisation, set straight into ``status`` (a draft by default)
+    on the newest published standard: for tests that need a state, not the way to it (the move
+    table refuses an illegal move before any rule or guard looks at the record)."""
+
+    class Meta:
+        model = "accreditation.Application"
+
+    organisation = factory.SubFactory(OrganisationFactory, owner=factory.SubFactory(UserFactory))
+    standard = factory.LazyFunction(
+        lambda: Standard.objects.filter(published_at__isnull=False).order_by("-version").first()
+    )
+    status = "draft"
+    created_by = factory.LazyAttribute(lambda a: a.organisation.memberships.first().user)
 
 
 MINIMAL_PDF = (

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from core.models import ConsentPurpose, ConsentRecord, User
+from .models import ConsentPurpose, ConsentRecord, ConsentText, User
 
 
 @dataclass(frozen=True)
@@ -31,3 +31,8 @@ def consent_overview(*, user: User) -> list[ConsentRow]:
 
 def consent_history(*, user: User):
     return ConsentRecord.objects.filter(user=user).select_related("purpose", "text")
+
+
+def current_consent_text(purpose_key: str) -> ConsentText | None:
+    """The newest text of a consent purpose, the one a person agrees to now."""
+    return ConsentText.objects.filter(purpose__key=purpose_key).order_by("-version").first()

@@ -1,4 +1,5 @@
-"""Turkish-aware text helpers: casing, collation keys and ASCII slugs.
+"""Turkish-aware text helpers: casing, collation keys, ASCII slugs and the suffixes written
+after numerals.
 
 Python's ``str.lower()`` maps "I" to "i" and ``str.upper()`` maps "i" to "I"; Turkish pairs them
 differently (I/ı and İ/i). Every place that changes case or sorts names goes through here.
@@ -68,3 +69,42 @@ def slugify_tr(value: str, max_length: int = 80) -> str:
     ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     return slug[:max_length].rstrip("-")
+
+
+# --- Suffixes after numerals ------------------------------------------------------------------
+
+_ONES = {1: "i", 2: "si", 3: "ü", 4: "ü", 5: "i", 6: "sı", 7: "si", 8: "i", 9: "u"}
+_TENS = {1: "u", 2: "si", 3: "u", 4: "ı", 5: "si", 6: "ı", 7: "i", 8: "i", 9: "ı"}
+
+
+def turkish_possessive_suffix(number: int) -> str:
+    """The third-person possessive suffix after a numeral written in digits: it follows the
+    last word said aloud (2 iki → 2'si, 6 altı → 6'sı, 10 on → 10'u, 40 kırk → 40'ı,
+    100 yüz → 100'ü, 1000 bin → 1000'i, 0 sıfır → 0'ı)."""
+    number = abs(int(number))
+    if number == 0:
+        return "ı"
+    if number % 10:
+        return _ONES[number % 10]
+    if number % 100:
+        return _TENS[number // 10 % 10]
+    if number % 1000:
+        return "ü"  # yüz
+    if number % 10**6:
+        return "i"  # bin
+    if number % 10**9:
+        return "u"  # milyon
+    if number % 10**12:
+        return "ı"  # milyar
+    return "u"  # trilyon
+
+
+def turkish_possessive(number: int) -> str:
+    """ "2'si", "3'ü" — as in "3 becerinin 2'si"."""
+    return f"{number}'{turkish_possessive_suffix(number)}"
+
+
+def turkish_possessive_locative(number: int) -> str:
+    """ "2'sinde", "6'sında" — as in "3 zaman diliminin 2'sinde"."""
+    suffix = turkish_possessive_suffix(number)
+    return f"{number}'{suffix}{'nde' if suffix[-1] in 'iü' else 'nda'}"

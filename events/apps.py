@@ -15,10 +15,11 @@ class EventsConfig(AppConfig):
         from core.permissions import register_rules
         from core.privacy import register_personal_data
 
-        from . import organising, permissions, privacy, workflow
+        from . import attendance, attendee_messages, organising, permissions, privacy, workflow
 
         register_rules(permissions.RULES)
-        register_actions(organising.AUDIT_ACTIONS)
+        for module in (organising, attendance, attendee_messages):
+            register_actions(module.AUDIT_ACTIONS)
         register_personal_data(privacy.PERSONAL_DATA)
         for model, lifecycle in workflow.LIFECYCLES.items():
             register_lifecycle(model, lifecycle)

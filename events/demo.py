@@ -28,8 +28,9 @@ from core.models import (
     WorkingArea,
 )
 
+from .attendance import attendance_mark
 from .models import Event, EventSession, SignUp, WorkshopRegistration
-from .organising import GroupRow, SessionRow, attendance_mark, event_publish, event_save
+from .organising import GroupRow, SessionRow, event_publish, event_save
 from .participation import participation_certificate_issue
 from .signups import signup_cancel, signup_create
 from .workshops import workshop_groups_auto_assign, workshop_register

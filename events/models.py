@@ -5,6 +5,7 @@ institution). People sign up; capacity is enforced under a row lock on the event
 event with a waitlist puts people on it in the order they came.
 """
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -444,6 +445,13 @@ class EventReminder(models.Model):
         DAY_BEFORE = "day_before", _("Bir gün önce")
         CHANGED = "changed", _("Zaman ya da yer değişti")
 
+    # Everyone still holding or waiting for a place hears about a change.
+    TOLD_OF_CHANGES = (
+        SignUp.Status.REQUESTED,
+        SignUp.Status.CONFIRMED,
+        SignUp.Status.WAITLISTED,
+    )
+
     signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     key = models.CharField(max_length=64)
@@ -456,6 +464,11 @@ class EventReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.signup_id} · {self.kind} · {self.key}"
+
+    @staticmethod
+    def start_key(starts_at) -> str:
+        """The key of a day-before reminder: the start it announces, in UTC."""
+        return starts_at.astimezone(dt.UTC).isoformat()
 
 
 def new_feed_token() -> str:

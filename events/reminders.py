@@ -14,15 +14,10 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.dateparse import parse_datetime
-from django.utils.translation import gettext as _
-
-from core.mail import absolute_url, send_templated_mail
-from core.models import District, Province
+from django.utils import timezone
 
 from .models import Event, EventReminder, EventSession, SignUp
+from .tasks import send_event_reminder
 
 S = SignUp.Status
 R = EventReminder.Kind
@@ -32,17 +27,10 @@ TIME_FIELDS = ("starts_at", "ends_at")
 PLACE_FIELDS = ("venue", "district_id", "province_id", "is_online", "online_url")
 EVENT_FIELDS = (*TIME_FIELDS, *PLACE_FIELDS)
 SESSION_FIELDS = TIME_FIELDS
-# Everyone still holding or waiting for a place hears about a change.
-TOLD_OF_CHANGES = (S.REQUESTED, S.CONFIRMED, S.WAITLISTED)
-
-
-def _start_key(starts_at: dt.datetime) -> str:
-    return starts_at.astimezone(dt.UTC).isoformat()
+TOLD_OF_CHANGES = EventReminder.TOLD_OF_CHANGES
 
 
 def _enqueue(reminder: EventReminder, before: dict | None = None) -> None:
-    from .tasks import send_event_reminder
-
     transaction.on_commit(partial(send_event_reminder.enqueue, reminder.pk, before))
 
 
@@ -74,7 +62,7 @@ def reminders_enqueue_due(*, now: dt.datetime | None = None) -> int:
     )
     queued = 0
     for signup in due:
-        key = _start_key(signup.starts_at)
+        key = EventReminder.start_key(signup.starts_at)
         if any(reminder.key == key for reminder in signup.day_before_reminders):
             continue
         with transaction.atomic():
@@ -171,81 +159,3 @@ def reminders_for_change(*, event: Event, session: EventSession | None = None, b
             _enqueue(reminder, _payload(old))
             queued += 1
     return queued
-
-
-# --- Delivery (run by the task) --------------------------------------------------------------
-
-
-def _place_label(values: dict) -> str:
-    """The place as ``Event.place_label`` writes it, for values the event no longer has."""
-    if values["is_online"]:
-        return _("Çevrim içi")
-    district = (
-        District.objects.filter(pk=values["district_id"]).values_list("name", flat=True).first()
-        if values["district_id"]
-        else ""
-    )
-    province = (
-        Province.objects.filter(pk=values["province_id"]).values_list("name", flat=True).first()
-        or ""
-    )
-    return ", ".join(part for part in (values["venue"], district, province) if part)
-
-
-def reminder_deliver(*, reminder_id: int, before: dict | None = None) -> bool:
-    """Mail one recorded reminder, unless it no longer applies (the person cancelled, the
-    event was cancelled or moved since it was queued). Returns whether a mail was sent."""
-    reminder = (
-        EventReminder.objects.filter(pk=reminder_id)
-        .select_related(
-            "signup__person",
-            "signup__session",
-            "signup__event__organiser",
-            "signup__event__province",
-            "signup__event__district",
-        )
-        .first()
-    )
-    if reminder is None:
-        return False
-    signup = reminder.signup
-    event, session, person = signup.event, signup.session, signup.person
-    if reminder.kind == R.DAY_BEFORE:
-        if (
-            signup.status != S.CONFIRMED
-            or event.status != Event.Status.PUBLISHED
-            or _start_key(signup.starts_at) != reminder.key
-        ):
-            return False
-        template = "events/mail/reminder_day_before"
-    else:
-        if signup.status not in TOLD_OF_CHANGES or event.status != Event.Status.PUBLISHED:
-            return False
-        template = "events/mail/event_changed"
-    language = person.preferred_language or "tr"
-    with translation.override(language):
-        context = {
-            "person": person,
-            "signup": signup,
-            "event": event,
-            "session": session,
-            "starts_at": signup.starts_at,
-            "ends_at": signup.ends_at,
-            "place": event.place_label,
-            # Only the person's own mail, and only with a place: the link to join online.
-            "online_url": event.online_url
-            if event.is_online and signup.status == S.CONFIRMED
-            else "",
-            "event_url": absolute_url(reverse("event_detail", args=[event.slug])),
-            "ics_url": absolute_url(reverse("event_ics", args=[event.slug])),
-        }
-        if before:
-            context.update(
-                {
-                    "old_starts_at": parse_datetime(before["starts_at"]),
-                    "old_ends_at": parse_datetime(before["ends_at"]),
-                    "old_place": _place_label(before),
-                }
-            )
-    send_templated_mail(template, context, to=person.email, language=language)
-    return True

@@ -6,6 +6,8 @@ waitlisted → confirmed (promotion, by the portal); confirmed → attended / no
 correct a mistake at the door).
 """
 
+import copy
+
 from core.lifecycle import SYSTEM, Lifecycle, Move
 from core.mail import send_templated_mail
 
@@ -80,9 +82,11 @@ def _may_publish(event: Event, by) -> None:
 
     if event.ends_at <= timezone.now():
         raise EventError(_("Sona ermiş bir etkinlik yayımlanamaz."))
-    event.status = E.PUBLISHED
+    # The event as it would be once published, checked on a copy: a guard changes nothing.
+    published = copy.copy(event)
+    published.status = E.PUBLISHED
     try:
-        event.full_clean()
+        published.full_clean()
     except ValidationError as error:
         raise EventError(" ".join(error.messages)) from error
 

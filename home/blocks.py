@@ -302,13 +302,6 @@ class GlossaryBlock(blocks.StructBlock):
         label = _("Terimler sözlüğü")
         template = "home/blocks/glossary.html"
 
-    def get_context(self, value, parent_context=None):
-        from .models import GlossaryTerm
-
-        context = super().get_context(value, parent_context)
-        context["terms"] = GlossaryTerm.objects.active().for_display()
-        return context
-
 
 class CampaignBodyBlock(BodyBlock):
     video = VideoBlock()

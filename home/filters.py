@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import AddictionType, Province, TargetGroup, WorkingArea
 
-from .models import CampaignPage, Phase
+from .models.phases import Phase
 
 
 class CampaignFilter(django_filters.FilterSet):
     """The campaign list's filters; every choice is in the URL, so a filtered list can be
-    shared. Taxonomies are chosen by slug so the URL reads well."""
+    shared. Taxonomies are chosen by slug so the URL reads well. It filters the campaign pages
+    it is given (``queryset``), so it names no model itself."""
 
     phase = django_filters.ChoiceFilter(
         label=_("Zaman"), choices=Phase.choices, method="filter_phase", empty_label=_("Tümü")
@@ -41,10 +42,6 @@ class CampaignFilter(django_filters.FilterSet):
         empty_label=_("Tüm iller"),
         help_text=_("Tüm Türkiye'de yürütülen kampanyalar her ilde görünür."),
     )
-
-    class Meta:
-        model = CampaignPage
-        fields: list[str] = []
 
     def filter_phase(self, queryset, name, value):
         return queryset.in_phase(value)

@@ -4,19 +4,22 @@ signed link, and what the portal holds about a person (for their data export).""
 import datetime as dt
 
 from django.core import signing
+from django.utils import translation
 
+from core.mail import absolute_url
 from core.models import ConsentText
+from core.selectors import current_consent_text
 
 from .models import CampaignFollower, CampaignPage, CampaignPledge
+from .models.participation import FOLLOW_PURPOSE
 
-FOLLOW_PURPOSE = "campaign_updates"
 CONFIRM_SALT = "home.campaign-follow.confirm"
 UNSUBSCRIBE_SALT = "home.campaign-follow.unsubscribe"
 CONFIRM_MAX_AGE = dt.timedelta(days=7)
 
 
 def follow_consent_text() -> ConsentText | None:
-    return ConsentText.objects.filter(purpose__key=FOLLOW_PURPOSE).order_by("-version").first()
+    return current_consent_text(FOLLOW_PURPOSE)
 
 
 def page_in_language(campaign: CampaignPage, language: str) -> CampaignPage:
@@ -44,6 +47,30 @@ def follower_for_confirmation(token: str) -> CampaignFollower | None:
 
 def follower_for_unsubscribe(token: str) -> CampaignFollower | None:
     return _load(token, UNSUBSCRIBE_SALT)
+
+
+def confirm_url(follower: CampaignFollower) -> str:
+    token = signing.dumps(follower.pk, salt=CONFIRM_SALT)
+    return _localized_url("campaign_follow_confirm", token, follower.language)
+
+
+def unsubscribe_url(follower: CampaignFollower) -> str:
+    token = signing.dumps(follower.pk, salt=UNSUBSCRIBE_SALT)
+    return _localized_url("campaign_unsubscribe", token, follower.language)
+
+
+def _localized_url(name: str, token: str, language: str) -> str:
+    from django.urls import reverse
+
+    with translation.override(language):
+        return absolute_url(reverse(name, args=[token]))
+
+
+def unsubscribe_headers(follower: CampaignFollower) -> dict:
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(follower)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 # --- Personal data ---------------------------------------------------------------------------

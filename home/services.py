@@ -3,27 +3,27 @@
 
 import datetime as dt
 
-from django.core import signing
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accreditation.models import Organisation
 from accreditation.permissions import membership_role
-from core.audit import audit
 from core.lifecycle import record_start, transition
-from core.mail import absolute_url, send_templated_mail
+from core.mail import send_templated_mail
 from core.permissions import can
 
 from .exceptions import CampaignError
 from .models import CampaignFollower, CampaignPage, CampaignPledge, CampaignUpdate
 from .selectors import (
     CONFIRM_MAX_AGE,
-    CONFIRM_SALT,
-    UNSUBSCRIBE_SALT,
+    confirm_url,
     follow_consent_text,
     page_in_language,
+    unsubscribe_headers,
+    unsubscribe_url,
 )
+from .tasks import send_campaign_update
 from .workflow import may_join
 
 RESEND_AFTER = dt.timedelta(minutes=10)
@@ -69,23 +69,6 @@ def pledge_leave(*, campaign: CampaignPage, organisation: Organisation, by) -> C
 # --- Following by e-mail ---------------------------------------------------------------------
 
 
-def confirm_url(follower: CampaignFollower) -> str:
-    token = signing.dumps(follower.pk, salt=CONFIRM_SALT)
-    return _localized_url("campaign_follow_confirm", token, follower.language)
-
-
-def unsubscribe_url(follower: CampaignFollower) -> str:
-    token = signing.dumps(follower.pk, salt=UNSUBSCRIBE_SALT)
-    return _localized_url("campaign_unsubscribe", token, follower.language)
-
-
-def _localized_url(name: str, token: str, language: str) -> str:
-    from django.urls import reverse
-
-    with translation.override(language):
-        return absolute_url(reverse(name, args=[token]))
-
-
 def _send_confirmation(follower: CampaignFollower) -> None:
     follower.confirmation_sent_at = timezone.now()
     follower.save(update_fields=["confirmation_sent_at"])
@@ -100,15 +83,8 @@ def _send_confirmation(follower: CampaignFollower) -> None:
         },
         to=follower.email,
         language=follower.language,
-        headers=_unsubscribe_headers(follower),
+        headers=unsubscribe_headers(follower),
     )
-
-
-def _unsubscribe_headers(follower: CampaignFollower) -> dict:
-    return {
-        "List-Unsubscribe": f"<{unsubscribe_url(follower)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
 
 
 class FollowOutcome:
@@ -182,8 +158,6 @@ def follow_stop(follower: CampaignFollower) -> None:
 
 @transaction.atomic
 def update_create(*, campaign: CampaignPage, subject: str, body: str, by) -> CampaignUpdate:
-    from .tasks import send_campaign_update
-
     campaign = campaign.canonical
     if not can(by, "campaign.send_update", campaign):
         raise CampaignError(_("Takipçilere duyuru göndermeye yetkiniz yok."))
@@ -192,39 +166,3 @@ def update_create(*, campaign: CampaignPage, subject: str, body: str, by) -> Cam
     )
     send_campaign_update.enqueue(update.pk)
     return update
-
-
-def update_deliver(update: CampaignUpdate) -> int:
-    """Send ``update`` to each confirmed follower in their language (run by the worker).
-    Idempotent: an update already sent is not sent twice."""
-    with transaction.atomic():
-        locked = CampaignUpdate.objects.select_for_update().get(pk=update.pk)
-        if locked.sent_at is not None:
-            return locked.recipient_count
-        followers = CampaignFollower.objects.filter(
-            campaign_id=locked.campaign_id, status=CampaignFollower.Status.CONFIRMED
-        ).order_by("pk")
-        count = 0
-        for follower in followers.iterator():
-            send_templated_mail(
-                "home/mail/campaign_update",
-                {
-                    "campaign": page_in_language(locked.campaign, follower.language),
-                    "update": locked,
-                    "unsubscribe_url": unsubscribe_url(follower),
-                },
-                to=follower.email,
-                language=follower.language,
-                headers=_unsubscribe_headers(follower),
-            )
-            count += 1
-        locked.sent_at = timezone.now()
-        locked.recipient_count = count
-        locked.save(update_fields=["sent_at", "recipient_count"])
-        audit(
-            locked.campaign,
-            "portal.campaign.update_send",
-            user=locked.created_by,
-            data={"update": locked.pk, "recipients": count},
-        )
-    return count

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -16,15 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
-from accreditation.models import Organisation
 from core.exceptions import DomainError
 from core.ratelimit import RateLimit
 from core.text import tr_lower, tr_upper
 
 from .forms import FollowForm, PledgeForm
-from .models import CHANNEL_LIMITS, CampaignPledge, StandardPage
+from .models import StandardPage
+from .models.campaigns import user_organisations
 from .selectors import (
-    follow_consent_text,
     follower_for_confirmation,
     follower_for_unsubscribe,
     page_in_language,
@@ -171,54 +171,19 @@ def follow_attempt_allowed(request) -> bool:
     return FOLLOW_RATE.hit(get_adapter(request).get_client_ip(request) or "")
 
 
-def _user_organisations(user):
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(memberships__user=user).select_related("province")
-
-
-def campaign_context(page, request, *, follow_form=None, pledge_errors=None) -> dict:
-    """What the campaign template needs beyond the page itself."""
-    user = request.user
-    canonical = page.canonical
-    participating = list(page.participating_organisations())
-    mine = []
-    if user.is_authenticated:
-        pledges = dict(
-            CampaignPledge.objects.filter(campaign=canonical).values_list(
-                "organisation_id", "status"
-            )
-        )
-        for organisation in _user_organisations(user).alphabetical():
-            mine.append(
-                {
-                    "organisation": organisation,
-                    "joined": pledges.get(organisation.pk) == CampaignPledge.Status.JOINED,
-                    "accredited": organisation.is_accredited,
-                }
-            )
-    kit = [
-        {
-            "message": message,
-            "length": message.length,
-            "limit": CHANNEL_LIMITS[message.channel],
-        }
-        for message in page.messages.all()
-    ]
-    return {
-        "kit_messages": kit,
-        "kit_visuals": page.visuals.select_related("image"),
-        "can_copy": bool(mine),
-        "participating": participating,
-        # The body may list them already (the "participating NGOs" block); say it once.
-        "participants_in_body": any(block.block_type == "organisations" for block in page.body),
-        "my_organisations": mine,
-        "follow_form": follow_form or FollowForm(),
-        "follow_consent": follow_consent_text(),
-        "pledge_errors": pledge_errors or [],
-        "share_url": request.build_absolute_uri(page.url) if page.url else "",
-        "share_text": " ".join(filter(None, [f"{page.title}: {page.slogan}", page.hashtag])),
-    }
+def campaign_page_post(page, request, serve_args, serve_kwargs):
+    """The campaign page's forms post back to the page (``before_serve_page`` hands them here):
+    success redirects, a refused request renders the page again with what was entered and
+    why."""
+    response, forms = campaign_post(page, request)
+    if response is not None:
+        return response
+    return TemplateResponse(
+        request,
+        page.get_template(request, *serve_args, **serve_kwargs),
+        page.get_context(request, *serve_args, forms=forms, **serve_kwargs),
+        status=400,
+    )
 
 
 def campaign_post(page, request):
@@ -265,7 +230,7 @@ def campaign_post(page, request):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(page.url), None
-        form = PledgeForm(request.POST, organisations=_user_organisations(request.user))
+        form = PledgeForm(request.POST, organisations=user_organisations(request.user))
         if not form.is_valid():
             return None, {"pledge_errors": [e for errors in form.errors.values() for e in errors]}
         organisation = form.cleaned_data["organisation"]

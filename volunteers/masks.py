@@ -4,7 +4,7 @@ from django.db.models import BigIntegerField, Func
 
 from core.models import TargetGroup, WorkingArea
 
-from .models import term_mask
+from .models.reference import term_mask
 
 
 def bits_mask(bits) -> int:

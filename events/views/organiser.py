@@ -21,7 +21,7 @@ from core.exceptions import DomainError
 from core.permissions import can, require
 from core.spreadsheets import csv_response
 
-from .. import organising, signups
+from .. import attendance, attendee_messages, organiser_selectors, organising, signups
 from ..exceptions import EventError
 from ..forms.organiser import (
     CancelEventForm,
@@ -77,8 +77,8 @@ def event_organise_list(request):
     """Events the person manages, drafts included, with their counts; upcoming by default."""
     past = request.GET.get("when") == "past"
     now = timezone.now()
-    events = organising.with_signup_counts(
-        organising.events_manageable_by(request.user).select_related(
+    events = organiser_selectors.with_signup_counts(
+        organiser_selectors.events_manageable_by(request.user).select_related(
             "organiser", "province", "district"
         )
     )
@@ -89,7 +89,7 @@ def event_organise_list(request):
     page = Paginator(events, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     organisations = [
         organisation
-        for organisation in organising.organisations_for_new_events(request.user)
+        for organisation in organiser_selectors.organisations_for_new_events(request.user)
         if can(request.user, "event.create", organisation)
     ]
     return render(
@@ -233,7 +233,7 @@ def event_create(request):
     slug = request.GET.get("organisation", "")
     organisation = get_object_or_404(Organisation, slug=slug) if slug else None
     if organisation is None:
-        choices = organising.organisations_for_new_events(request.user)
+        choices = organiser_selectors.organisations_for_new_events(request.user)
         if len(choices) != 1:
             messages.info(request, _("Etkinliği hangi kuruluşunuz adına hazırlayacağınızı seçin."))
             return redirect("event_organise_list")
@@ -279,7 +279,7 @@ def event_manage(request, slug: str):
                 request, _("Etkinlik iptal edildi; kayıtlı herkese e-postayla bildiriliyor.")
             )
             return redirect("event_manage", slug=event.slug)
-    roster = organising.event_roster(event)
+    roster = organiser_selectors.event_roster(event)
     return render(
         request,
         "events/organiser/manage.html",
@@ -328,7 +328,7 @@ def signup_action(request, slug: str, pk: int):
                 note=decision.cleaned_data["note"],
             )
         elif action in ("attended", "no_show"):
-            organising.attendance_mark(
+            attendance.attendance_mark(
                 signup=signup, attended=action == "attended", by=request.user
             )
         else:
@@ -363,7 +363,7 @@ def event_message(request, slug: str):
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            message = organising.message_send(
+            message = attendee_messages.message_send(
                 event=event,
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
@@ -383,7 +383,9 @@ def event_message(request, slug: str):
             )
             return redirect("event_message", slug=event.slug)
     audience = event.signups.aggregate(
-        confirmed=Count("person", distinct=True, filter=Q(status__in=organising.MESSAGE_STATUSES)),
+        confirmed=Count(
+            "person", distinct=True, filter=Q(status__in=attendee_messages.MESSAGE_STATUSES)
+        ),
         waitlisted=Count("person", distinct=True, filter=Q(status=S.WAITLISTED)),
     )
     return render(
@@ -407,7 +409,9 @@ def attendees_csv(request, slug: str):
     """The attendee list for a spreadsheet: UTF-8 with a byte-order mark, so Excel shows
     Turkish letters; cells that would run as formulas are neutralised."""
     event = _event_for(request, slug)
-    return csv_response(organising.attendee_rows(event), filename=f"{event.slug}-katilimcilar.csv")
+    return csv_response(
+        organiser_selectors.attendee_rows(event), filename=f"{event.slug}-katilimcilar.csv"
+    )
 
 
 # --- At the door -----------------------------------------------------------------------------
@@ -433,18 +437,18 @@ def check_in(request, slug: str):
             messages.info(request, _("%(name)s zaten geldi olarak işaretli.") % {"name": name})
             return redirect("event_check_in", slug=event.slug)
         try:
-            organising.attendance_mark(signup=signup, attended=True, by=request.user)
+            attendance.attendance_mark(signup=signup, attended=True, by=request.user)
         except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("%(name)s geldi olarak işaretlendi.") % {"name": name})
         return redirect("event_check_in", slug=event.slug)
-    result = organising.check_in_search(event, request.GET.get("q", ""))
+    result = attendance.check_in_search(event, request.GET.get("q", ""))
     now = timezone.now()
     found = [result.signup] if result.signup else result.matches
     for signup in found:
         signup.event = event
-        signup.attendance_open = now >= organising.attendance_opens_at(signup)
+        signup.attendance_open = now >= attendance.attendance_opens_at(signup)
     arrived = event.signups.filter(status=S.ATTENDED).aggregate(people=Sum("places"))
     return render(
         request,
@@ -454,6 +458,6 @@ def check_in(request, slug: str):
             "result": result,
             "found": found,
             "arrived": arrived["people"] or 0,
-            "expected": organising.people_expected(event),
+            "expected": organiser_selectors.people_expected(event),
         },
     )

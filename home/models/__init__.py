@@ -8,19 +8,13 @@ from .campaigns import (
     CampaignVisual,
     Channel,
     LanguageGuidePage,
-    Phase,
     message_length,
 )
 from .glossary import GlossaryTerm, PageLanguageCheck
-from .pages import (
-    HOME_ORGANISATIONS,
-    HomePage,
-    PortalPage,
-    PortalSettings,
-    StandardPage,
-    home_sections,
-)
+from .home_page import HOME_ORGANISATIONS, HomePage, home_sections
+from .pages import PortalPage, PortalSettings, StandardPage
 from .participation import CampaignFollower, CampaignPledge, CampaignUpdate
+from .phases import Phase
 
 __all__ = [
     "CHANNEL_LIMITS",

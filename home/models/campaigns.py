@@ -3,9 +3,9 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,9 +19,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accreditation.models import Organisation
+from core.selectors import current_consent_text
 
 from ..blocks import CampaignBodyBlock, GuideBodyBlock
+from ..filters import CampaignFilter
+from ..forms import FollowForm
 from .pages import PortalPage
+from .participation import FOLLOW_PURPOSE, CampaignPledge
+from .phases import Phase
 
 
 class Channel(models.TextChoices):
@@ -51,12 +56,6 @@ def message_length(text: str) -> int:
     """Characters as the kit counts them: Unicode code points, the same count the editor's
     live counter shows (``[...text].length`` in the browser)."""
     return len(text)
-
-
-class Phase(models.TextChoices):
-    ACTIVE = "active", _("Süren")
-    UPCOMING = "upcoming", _("Yaklaşan")
-    PAST = "past", _("Geçmiş")
 
 
 PHASE_ORDER = {Phase.ACTIVE: 0, Phase.UPCOMING: 1, Phase.PAST: 2}
@@ -114,6 +113,13 @@ def _checkboxes():
     return forms.CheckboxSelectMultiple
 
 
+def user_organisations(user):
+    """The organisations the person is a member of (they join campaigns on their behalf)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).select_related("province")
+
+
 class CampaignIndexPage(PortalPage):
     """The list of campaigns, filterable by taxonomy and province, in one language tree."""
 
@@ -135,10 +141,6 @@ class CampaignIndexPage(PortalPage):
         return CampaignPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from ..filters import CampaignFilter
-
         context = super().get_context(request, *args, **kwargs)
         filterset = CampaignFilter(request.GET or None, queryset=self.campaigns(), request=request)
         campaigns = filterset.qs.for_listing().prefetch_related(
@@ -335,8 +337,6 @@ class CampaignPage(PortalPage):
     def participating_organisations(self):
         """Accredited organisations that have joined, alphabetically. An organisation that
         loses its accreditation drops out here (the one accreditation check)."""
-        from .participation import CampaignPledge
-
         return (
             Organisation.objects.accredited()
             .filter(
@@ -357,29 +357,55 @@ class CampaignPage(PortalPage):
     # --- Rendering -----------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import campaign_context
-
+        # The page's own forms (follow, join, leave) post back to it; ``views.campaign_page_post``
+        # renders it again with what was entered (``forms``) when a request is refused.
         forms = kwargs.pop("forms", None) or {}
         context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_context(self, request, **forms))
+        context.update(self.campaign_context(request, **forms))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        """The page's own forms (follow, join, leave) post back to it: success redirects, a
-        refused request renders the page again with what was entered and why."""
-        if request.method == "POST":
-            from ..views import campaign_post
-
-            response, forms = campaign_post(self, request)
-            if response is not None:
-                return response
-            return TemplateResponse(
-                request,
-                self.get_template(request, *args, **kwargs),
-                self.get_context(request, *args, forms=forms, **kwargs),
-                status=400,
+    def campaign_context(self, request, *, follow_form=None, pledge_errors=None) -> dict:
+        """What the campaign template needs beyond the page itself."""
+        user = request.user
+        canonical = self.canonical
+        participating = list(self.participating_organisations())
+        mine = []
+        if user.is_authenticated:
+            pledges = dict(
+                CampaignPledge.objects.filter(campaign=canonical).values_list(
+                    "organisation_id", "status"
+                )
             )
-        return super().serve(request, *args, **kwargs)
+            for organisation in user_organisations(user).alphabetical():
+                mine.append(
+                    {
+                        "organisation": organisation,
+                        "joined": pledges.get(organisation.pk) == CampaignPledge.Status.JOINED,
+                        "accredited": organisation.is_accredited,
+                    }
+                )
+        kit = [
+            {
+                "message": message,
+                "length": message.length,
+                "limit": CHANNEL_LIMITS[message.channel],
+            }
+            for message in self.messages.all()
+        ]
+        return {
+            "kit_messages": kit,
+            "kit_visuals": self.visuals.select_related("image"),
+            "can_copy": bool(mine),
+            "participating": participating,
+            # The body may list them already (the "participating NGOs" block); say it once.
+            "participants_in_body": any(block.block_type == "organisations" for block in self.body),
+            "my_organisations": mine,
+            "follow_form": follow_form or FollowForm(),
+            "follow_consent": current_consent_text(FOLLOW_PURPOSE),
+            "pledge_errors": pledge_errors or [],
+            "share_url": request.build_absolute_uri(self.url) if self.url else "",
+            "share_text": " ".join(filter(None, [f"{self.title}: {self.slogan}", self.hashtag])),
+        }
 
 
 class CampaignMessage(Orderable):

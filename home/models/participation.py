@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models.lifecycle import LifecycleModel
 
-from .campaigns import CampaignPage
+# The consent purpose of following a campaign by e-mail (its text is versioned like every
+# consent's).
+FOLLOW_PURPOSE = "campaign_updates"
 
 
 class CampaignPledge(LifecycleModel):
@@ -18,7 +20,10 @@ class CampaignPledge(LifecycleModel):
         LEFT = "left", _("Ayrıldı")
 
     campaign = models.ForeignKey(
-        CampaignPage, on_delete=models.CASCADE, related_name="pledges", verbose_name=_("kampanya")
+        "home.CampaignPage",
+        on_delete=models.CASCADE,
+        related_name="pledges",
+        verbose_name=_("kampanya"),
     )
     organisation = models.ForeignKey(
         "accreditation.Organisation",
@@ -66,7 +71,10 @@ class CampaignFollower(LifecycleModel):
         UNSUBSCRIBED = "unsubscribed", _("Ayrıldı")
 
     campaign = models.ForeignKey(
-        CampaignPage, on_delete=models.CASCADE, related_name="followers", verbose_name=_("kampanya")
+        "home.CampaignPage",
+        on_delete=models.CASCADE,
+        related_name="followers",
+        verbose_name=_("kampanya"),
     )
     email = models.EmailField(_("e-posta"))
     language = models.CharField(_("dil"), max_length=10, choices=settings.LANGUAGES, default="tr")
@@ -102,7 +110,10 @@ class CampaignUpdate(models.Model):
     """A message staff send to a campaign's confirmed followers, through the task queue."""
 
     campaign = models.ForeignKey(
-        CampaignPage, on_delete=models.CASCADE, related_name="updates", verbose_name=_("kampanya")
+        "home.CampaignPage",
+        on_delete=models.CASCADE,
+        related_name="updates",
+        verbose_name=_("kampanya"),
     )
     subject = models.CharField(_("konu"), max_length=150)
     body = models.TextField(_("metin"), max_length=5000)

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from ..models.glossary import GlossaryTerm
+
 register = template.Library()
 
 
@@ -89,3 +91,9 @@ def site_links(context) -> dict[str, str]:
     if request is not None:
         setattr(request, cache_key, links)
     return links
+
+
+@register.simple_tag
+def glossary_terms():
+    """The glossary's terms in use, for the glossary block (the block itself only lays out)."""
+    return GlossaryTerm.objects.active().for_display()

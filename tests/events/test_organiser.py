@@ -17,7 +17,7 @@ from accreditation.models import Membership
 from core.factories import UserFactory, staff_user
 from core.models import District, StaffRole, StatusChange
 from core.spreadsheets import spreadsheet_safe
-from events import organising
+from events import attendance, attendee_messages, organiser_selectors, organising
 from events.exceptions import EventError
 from events.factories import EventFactory, EventSessionFactory, WorkingGroupFactory
 from events.models import Event, EventMessage, EventSession, SignUp, WorkingGroup
@@ -586,7 +586,7 @@ def test_attending_an_event_that_is_not_a_volunteer_shift_credits_no_hours(owner
         ends_at=start + dt.timedelta(hours=2),
     )
     signup = _sign_up(event, 1, now=start - dt.timedelta(days=1))[0]
-    organising.attendance_mark(signup=signup, attended=True, by=owner)
+    attendance.attendance_mark(signup=signup, attended=True, by=owner)
     signup.refresh_from_db()
     assert (signup.status, signup.hours) == (S.ATTENDED, None)
 
@@ -601,7 +601,7 @@ def test_a_volunteer_shift_without_sessions_credits_the_event_length(owner, orga
         ends_at=start + dt.timedelta(hours=2, minutes=20),
     )
     signup = _sign_up(event, 1, now=start - dt.timedelta(days=1))[0]
-    organising.attendance_mark(signup=signup, attended=True, by=owner)
+    attendance.attendance_mark(signup=signup, attended=True, by=owner)
     signup.refresh_from_db()
     assert signup.hours == Decimal("2.33")
 
@@ -609,11 +609,11 @@ def test_a_volunteer_shift_without_sessions_credits_the_event_length(owner, orga
 def test_attendance_opens_an_hour_before_the_start(owner, event):
     signup = _sign_up(event, 1)[0]
     with pytest.raises(EventError, match="bir saat önce açılır"):
-        organising.attendance_mark(signup=signup, attended=True, by=owner)
+        attendance.attendance_mark(signup=signup, attended=True, by=owner)
     signup.refresh_from_db()
     assert signup.status == S.CONFIRMED
     at_the_door = event.starts_at - dt.timedelta(minutes=59)
-    organising.attendance_mark(signup=signup, attended=True, by=owner, now=at_the_door)
+    attendance.attendance_mark(signup=signup, attended=True, by=owner, now=at_the_door)
     signup.refresh_from_db()
     assert signup.status == S.ATTENDED
 
@@ -816,7 +816,7 @@ def test_an_empty_message_is_refused_with_the_input_kept(organiser_client, event
 
 def test_past_messages_are_listed(organiser_client, event, owner):
     _sign_up(event, 1)
-    organising.message_send(
+    attendee_messages.message_send(
         event=event, subject="İlk duyuru", body="Merhaba", include_waitlist=False, by=owner
     )
     html = _html(organiser_client.get(reverse("event_message", args=[event.slug])))
@@ -889,8 +889,10 @@ def test_a_coordinator_lists_their_provinces_events_only():
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
     istanbul = EventFactory()
     ankara = EventFactory(province_id=6)
-    assert list(organising.events_manageable_by(coordinator)) == [istanbul]
-    assert ankara not in organising.events_manageable_by(staff_user(StaffRole.COORDINATOR, 35))
+    assert list(organiser_selectors.events_manageable_by(coordinator)) == [istanbul]
+    assert ankara not in organiser_selectors.events_manageable_by(
+        staff_user(StaffRole.COORDINATOR, 35)
+    )
 
 
 def test_the_manageable_events_match_the_rule():
@@ -913,9 +915,9 @@ def test_the_manageable_events_match_the_rule():
     ]
     for person in people:
         expected = {e.pk for e in events if can(person, "event.manage", e)}
-        assert set(organising.events_manageable_by(person).values_list("pk", flat=True)) == (
-            expected
-        )
+        assert set(
+            organiser_selectors.events_manageable_by(person).values_list("pk", flat=True)
+        ) == (expected)
 
 
 def _queries(client, url) -> int:

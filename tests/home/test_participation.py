@@ -15,7 +15,7 @@ from accreditation.models import Membership
 from core.factories import UserFactory, staff_user
 from core.lifecycle import IllegalTransition, TransitionNotPermitted, transition
 from core.models import StaffRole, StatusChange
-from home import selectors, services, views
+from home import selectors, services, tasks, views
 from home.exceptions import CampaignError
 from home.factories import CampaignPageFactory
 from home.models import CampaignFollower, CampaignPledge, CampaignUpdate
@@ -401,7 +401,7 @@ def test_staff_send_an_update_to_confirmed_followers_only(campaign, editor, outb
     assert "/stop/" in outbox[0].body
     assert outbox[0].extra_headers["List-Unsubscribe"]
     # Delivering again (a retried task) sends nothing twice.
-    assert services.update_deliver(update) == 1
+    assert tasks.update_deliver(update) == 1
     assert len(outbox) == 1
 
 

@@ -778,9 +778,7 @@ def test_rotating_the_keys_reseals_every_declaration_so_the_old_key_can_go(setti
     assert content["statement"] == STATEMENT
 
 
-def test_a_tampered_declaration_is_a_data_error_and_rotation_names_only_its_row(
-    settings, caplog
-):
+def test_a_tampered_declaration_is_a_data_error_and_rotation_names_only_its_row(settings, caplog):
     world = World()
     credential = world.credential(C.DRAFT)
     _declare(world, credential)

@@ -24,7 +24,7 @@ from events.models import Event, SignUp
 from events.participation import participation_certificate_issue
 from events.signups import signup_create
 from tests.volunteers.test_lifecycles import World, fresh
-from volunteers import hours, matches
+from volunteers import hours, placements
 from volunteers.exceptions import VolunteerError
 from volunteers.factories import (
     SATURDAY_MORNING,
@@ -151,8 +151,8 @@ def test_the_daily_limit_counts_every_placement_and_event_of_the_person():
             schedule=SATURDAY_MORNING,  # another slot the volunteer is free: no clash
         )
     )
-    other = matches.match_apply(role=other_role, person=world.volunteer)
-    matches.match_accept(match=other, by=other_owner)
+    other = placements.match_apply(role=other_role, person=world.volunteer)
+    placements.match_accept(match=other, by=other_owner)
     _refused(world, "hours", match=other, on=_today(), hours=9)
     hours.hours_log(person=world.volunteer, match=other, on=_today(), hours=8)
 
@@ -240,8 +240,8 @@ def test_hours_of_a_units_program_are_approved_by_the_provinces_coordinator():
         province=Province.objects.get(code=34),
     )
     role = RoleFactory(program=ProgramFactory(organisation=None, support_unit=unit))
-    match = matches.match_apply(role=role, person=world.volunteer)
-    matches.match_accept(match=match, by=world.coordinator)
+    match = placements.match_apply(role=role, person=world.volunteer)
+    placements.match_accept(match=match, by=world.coordinator)
     log = hours.hours_log(person=world.volunteer, match=match, on=_today(), hours=2)
     assert log.organisation is None
     with pytest.raises(TransitionNotPermitted):
@@ -398,8 +398,8 @@ def test_totals_equal_the_sums_of_approved_logs():
             organisation=izmir_org, province=Province.objects.get(code=35), district=None
         )
     )
-    izmir_match = matches.match_apply(role=izmir_role, person=other.user)
-    matches.match_accept(match=izmir_match, by=izmir_owner)
+    izmir_match = placements.match_apply(role=izmir_role, person=other.user)
+    placements.match_accept(match=izmir_match, by=izmir_owner)
     hours.hours_approve(
         log=hours.hours_log(person=other.user, match=izmir_match, on=_today(), hours=6),
         by=izmir_owner,

@@ -20,7 +20,7 @@ from core.factories import UserFactory, enrol_totp, staff_user
 from core.lifecycle import IllegalTransition, TransitionNotPermitted, lifecycle_of, transition
 from core.models import Province, StaffRole, StatusChange, SupportUnit, User
 from core.services import role_assign
-from volunteers import credentials, declarations, hours, matches
+from volunteers import credentials, declarations, hours, placements
 from volunteers.factories import ProgramFactory, RoleFactory, VolunteerProfileFactory
 from volunteers.models import HoursLog, Match, MatchingSettings, MentorCredential, Program
 from volunteers.workflow import (
@@ -178,25 +178,25 @@ class World:
     def match(self, status: str, origin: str = Match.Origin.APPLICATION) -> Match:
         application = origin == Match.Origin.APPLICATION
         if application:
-            match = matches.match_apply(role=self.role, person=self.volunteer, message="Merhaba")
+            match = placements.match_apply(role=self.role, person=self.volunteer, message="Merhaba")
         else:
-            match = matches.match_invite(role=self.role, person=self.volunteer, by=self.owner)
+            match = placements.match_invite(role=self.role, person=self.volunteer, by=self.owner)
         if status == M.PROPOSED:
             return match
         responder = self.owner if application else self.volunteer
         if status == M.DECLINED:
-            matches.match_decline(match=match, by=responder, note=NOTE)
+            placements.match_decline(match=match, by=responder, note=NOTE)
             return match
         if status == M.WITHDRAWN:
-            matches.match_withdraw(match=match, by=self.volunteer if application else self.owner)
+            placements.match_withdraw(match=match, by=self.volunteer if application else self.owner)
             return match
-        matches.match_accept(match=match, by=responder)
+        placements.match_accept(match=match, by=responder)
         if status == M.ACCEPTED:
             return match
-        matches.match_start(match=match, by=self.owner)
+        placements.match_start(match=match, by=self.owner)
         if status == M.ACTIVE:
             return match
-        matches.match_close(match=match, by=self.owner, reason="completed", note=NOTE)
+        placements.match_close(match=match, by=self.owner, reason="completed", note=NOTE)
         return match
 
     # --- Hours ---------------------------------------------------------------------------
@@ -577,7 +577,9 @@ def test_every_match_move_succeeds_for_its_actor_and_is_recorded(source, target,
 def test_the_volunteer_may_end_their_placement_too(source):
     world = World()
     match = world.match(source)
-    matches.match_close(match=match, by=world.volunteer, reason="volunteer_left", note="Taşındım.")
+    placements.match_close(
+        match=match, by=world.volunteer, reason="volunteer_left", note="Taşındım."
+    )
     match.refresh_from_db()
     assert (match.status, match.closure_reason) == (M.CLOSED, "volunteer_left")
 

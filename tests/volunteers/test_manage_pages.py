@@ -23,7 +23,7 @@ from core.models import (
     WorkingArea,
 )
 from core.services import consent_withdraw
-from volunteers import hours, matches
+from volunteers import hours, placements
 from volunteers.availability import bit
 from volunteers.factories import (
     ProgramFactory,
@@ -80,7 +80,7 @@ def volunteer():
 
 @pytest.fixture
 def application(role, volunteer):
-    return matches.match_apply(role=role, person=volunteer.user, message="Katılmak isterim.")
+    return placements.match_apply(role=role, person=volunteer.user, message="Katılmak isterim.")
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def coordinator():
 
 def _submitted_hours(match: Match, hours_given=2) -> HoursLog:
     if match.status == M.PROPOSED:
-        matches.match_accept(match=match, by=_a_manager(match.role.program))
+        placements.match_accept(match=match, by=_a_manager(match.role.program))
     return hours.hours_log(
         person=match.person, match=match, on=_today(), hours=hours_given, kind="volunteering"
     )
@@ -186,7 +186,7 @@ def test_the_list_shows_programs_with_their_counts_and_new_program_links(
 ):
     _submitted_hours(application)
     other = RoleFactory(program=program)
-    matches.match_apply(role=other, person=VolunteerProfileFactory().user)
+    placements.match_apply(role=other, person=VolunteerProfileFactory().user)
     html = _html(owner_client.get(reverse("manage_programs")))
     assert "Mahallede Birlikte" in html
     assert f"?organisation={organisation.pk}" in html
@@ -438,8 +438,8 @@ def test_cancelling_a_published_program_needs_a_reason(owner_client, program):
 
 def test_the_program_page_shows_places_held_and_free(owner_client, owner, program, role):
     for _ in range(2):
-        match = matches.match_apply(role=role, person=VolunteerProfileFactory().user)
-    matches.match_accept(match=match, by=owner)
+        match = placements.match_apply(role=role, person=VolunteerProfileFactory().user)
+    placements.match_accept(match=match, by=owner)
     response = owner_client.get(reverse("manage_program", args=[program.slug]))
     row = response.context["roles"][0]
     assert (row.places, row.held, row.free, row.waiting) == (2, 1, 1, 1)
@@ -506,8 +506,8 @@ def test_a_role_with_no_places_is_refused_and_nothing_is_lost(owner_client, prog
 
 def test_places_below_the_people_placed_are_refused(owner_client, owner, role):
     for _ in range(2):
-        match = matches.match_apply(role=role, person=VolunteerProfileFactory().user)
-        matches.match_accept(match=match, by=owner)
+        match = placements.match_apply(role=role, person=VolunteerProfileFactory().user)
+        placements.match_accept(match=match, by=owner)
     response = owner_client.post(reverse("role_edit", args=[role.pk]), _role_data(places="1"))
     assert "Bu rolde 2 kişi yer alıyor" in _html(response)
     role.refresh_from_db()
@@ -563,7 +563,7 @@ def test_the_role_page_groups_matches_and_recommends_candidates(
 ):
     candidate = VolunteerProfileFactory(display_name="Mehmet T.")
     invited = VolunteerProfileFactory(display_name="Zeynep A.")
-    matches.match_invite(role=role, person=invited.user, by=owner)
+    placements.match_invite(role=role, person=invited.user, by=owner)
     response = owner_client.get(reverse("manage_role", args=[role.pk]))
     context = response.context
     assert [m.pk for m in context["waiting"]] == [application.pk]
@@ -584,7 +584,7 @@ def test_contact_details_only_with_consent_and_after_applying(
     grant_consent(candidate.user, CONTACT_CONSENT)
     invited = VolunteerProfileFactory(display_name="Zeynep A.")
     grant_consent(invited.user, CONTACT_CONSENT)
-    matches.match_invite(role=role, person=invited.user, by=owner)
+    placements.match_invite(role=role, person=invited.user, by=owner)
     role_url = reverse("manage_role", args=[role.pk])
     match_url = reverse("manage_match", args=[application.pk])
 
@@ -650,8 +650,8 @@ def test_a_bad_user_id_gives_a_message(owner_client, role, user):
 def test_a_clash_with_another_organisations_role_does_not_name_it(owner_client, role):
     other_role = RoleFactory(title="Gizli Rol Adı")  # another organisation, also Tuesday evening
     candidate = VolunteerProfileFactory()
-    match = matches.match_apply(role=other_role, person=candidate.user)
-    matches.match_accept(match=match, by=_a_manager(other_role.program))
+    match = placements.match_apply(role=other_role, person=candidate.user)
+    placements.match_accept(match=match, by=_a_manager(other_role.program))
     response = owner_client.post(
         reverse("role_invite", args=[role.pk]), {"user": candidate.user_id}
     )
@@ -721,7 +721,7 @@ def test_declining_needs_a_reason(owner_client, application):
 
 def test_an_invitation_is_withdrawn_not_accepted_by_the_organisation(owner_client, owner, role):
     person = VolunteerProfileFactory().user
-    invitation = matches.match_invite(role=role, person=person, by=owner)
+    invitation = placements.match_invite(role=role, person=person, by=owner)
     url = reverse("manage_match", args=[invitation.pk])
     html = _html(owner_client.get(url))
     assert 'value="withdraw"' in html and 'value="accept"' not in html
@@ -736,8 +736,8 @@ def test_an_invitation_is_withdrawn_not_accepted_by_the_organisation(owner_clien
 
 def test_accepting_when_the_role_is_full_gives_the_reason(owner_client, owner, role, application):
     for _ in range(2):
-        other = matches.match_apply(role=role, person=VolunteerProfileFactory().user)
-        matches.match_accept(match=other, by=owner)
+        other = placements.match_apply(role=role, person=VolunteerProfileFactory().user)
+        placements.match_accept(match=other, by=owner)
     response = owner_client.post(
         reverse("manage_match", args=[application.pk]), {"action": "accept"}
     )
@@ -759,7 +759,7 @@ def test_unknown_actions_and_garbage_give_messages(owner_client, application):
 def test_check_ins_are_written_and_read(owner_client, owner, application):
     url = reverse("manage_match", args=[application.pk])
     assert "Görüşme notu ekle" not in _html(owner_client.get(url))  # not yet placed
-    matches.match_accept(match=application, by=owner)
+    placements.match_accept(match=application, by=owner)
     response = owner_client.post(
         url,
         {
@@ -831,7 +831,7 @@ def test_hours_are_approved_and_rejected_with_a_reason(owner_client, application
 def test_nobody_approves_their_own_hours(client, organisation, role):
     manager = VolunteerProfileFactory().user
     Membership.objects.create(organisation=organisation, user=manager, role="manager")
-    match = matches.match_apply(role=role, person=manager)
+    match = placements.match_apply(role=role, person=manager)
     log = _submitted_hours(match)
     client.force_login(manager)
     assert log.pk not in [row.pk for row in client.get(reverse("hours_queue")).context["page_obj"]]
@@ -844,11 +844,11 @@ def test_nobody_approves_their_own_hours(client, organisation, role):
 def test_a_coordinator_decides_the_hours_of_a_units_program(client, coordinator, unit):
     program = ProgramFactory(organisation=None, support_unit=unit)
     role = RoleFactory(program=program, title="Birim gönüllüsü")
-    match = matches.match_apply(role=role, person=VolunteerProfileFactory().user)
-    matches.match_accept(match=match, by=coordinator)
+    match = placements.match_apply(role=role, person=VolunteerProfileFactory().user)
+    placements.match_accept(match=match, by=coordinator)
     log = hours.hours_log(person=match.person, match=match, on=_today(), hours=2)
     organisation_log = _submitted_hours(
-        matches.match_apply(role=RoleFactory(), person=VolunteerProfileFactory().user)
+        placements.match_apply(role=RoleFactory(), person=VolunteerProfileFactory().user)
     )
     client.force_login(coordinator)
     queue = [row.pk for row in client.get(reverse("hours_queue")).context["page_obj"]]
@@ -886,8 +886,8 @@ def _grow(organisation, count: int) -> None:
         program = ProgramFactory(organisation=organisation)
         role = RoleFactory(program=program, places=5)
         for _ in range(2):
-            match = matches.match_apply(role=role, person=VolunteerProfileFactory().user)
-        matches.match_accept(match=match, by=owner)
+            match = placements.match_apply(role=role, person=VolunteerProfileFactory().user)
+        placements.match_accept(match=match, by=owner)
         hours.hours_log(person=match.person, match=match, on=_today(), hours=2)
 
 
@@ -912,8 +912,8 @@ def test_the_hours_queue_takes_the_same_queries_for_a_coordinator(client, coordi
         for _ in range(count):
             program = ProgramFactory(organisation=None, support_unit=unit)
             role = RoleFactory(program=program)
-            match = matches.match_apply(role=role, person=VolunteerProfileFactory().user)
-            matches.match_accept(match=match, by=coordinator)
+            match = placements.match_apply(role=role, person=VolunteerProfileFactory().user)
+            placements.match_accept(match=match, by=coordinator)
             hours.hours_log(person=match.person, match=match, on=_today(), hours=2)
 
     client.force_login(coordinator)

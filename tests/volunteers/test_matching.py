@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.factories import staff_user
 from core.models import ConsentPurpose, District, Province, StaffRole, TargetGroup, WorkingArea
 from core.services import consent_withdraw
+from core.text import turkish_possessive, turkish_possessive_locative
 from volunteers.availability import bit
 from volunteers.credentials import training_record
 from volunteers.factories import (
@@ -28,8 +29,6 @@ from volunteers.matching import (
     refusal,
     refusals,
     score,
-    turkish_possessive,
-    turkish_possessive_locative,
 )
 from volunteers.models import (
     MATCHING_CONSENT,
@@ -778,7 +777,7 @@ def test_accepting_an_application_for_a_role_filled_since_is_refused(outbox):
     from accreditation.factories import OrganisationFactory
     from core.factories import UserFactory
     from volunteers.exceptions import MatchRefused
-    from volunteers.matches import match_accept, match_apply
+    from volunteers.placements import match_accept, match_apply
 
     owner = UserFactory()
     role = RoleFactory(

@@ -14,7 +14,7 @@ from core.factories import UserFactory
 from core.models import District, WorkingArea
 from events.factories import EventFactory
 from events.models import SignUp
-from volunteers import declarations, hours, matches
+from volunteers import declarations, hours, placements
 from volunteers.factories import ProgramFactory, RoleFactory, VolunteerProfileFactory
 from volunteers.models import (
     CheckIn,
@@ -75,8 +75,8 @@ def _profile_data(**changes) -> dict:
 
 
 def _accepted(role, volunteer, owner) -> Match:
-    match = matches.match_apply(role=role, person=volunteer.user)
-    matches.match_accept(match=match, by=owner)
+    match = placements.match_apply(role=role, person=volunteer.user)
+    placements.match_accept(match=match, by=owner)
     return match
 
 
@@ -119,7 +119,7 @@ def test_every_page_renders_for_someone_without_a_profile(client, person, name):
 
 
 def test_another_persons_match_does_not_exist_for_me(client, role, volunteer, other_person):
-    match = matches.match_apply(role=role, person=volunteer.user)
+    match = placements.match_apply(role=role, person=volunteer.user)
     client.force_login(other_person)
     url = reverse("my_match", args=[match.pk])
     assert client.get(url).status_code == 404
@@ -131,7 +131,7 @@ def test_another_persons_match_does_not_exist_for_me(client, role, volunteer, ot
 
 
 def test_the_anonymous_visitor_is_sent_to_sign_in_from_a_match(client, role, volunteer):
-    match = matches.match_apply(role=role, person=volunteer.user)
+    match = placements.match_apply(role=role, person=volunteer.user)
     response = client.get(reverse("my_match", args=[match.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
@@ -142,8 +142,8 @@ def test_the_anonymous_visitor_is_sent_to_sign_in_from_a_match(client, role, vol
 
 def test_the_overview_lists_invitations_first_and_consents(client, role, volunteer, owner):
     other_role = RoleFactory(program=role.program, title="Ev ziyaretçisi")
-    matches.match_apply(role=role, person=volunteer.user)
-    matches.match_invite(role=other_role, person=volunteer.user, by=owner)
+    placements.match_apply(role=role, person=volunteer.user)
+    placements.match_invite(role=other_role, person=volunteer.user, by=owner)
     client.force_login(volunteer.user)
     html = client.get(reverse("volunteer_dashboard")).content.decode()
     assert html.index("Yanıtınızı bekleyen davetler") < html.index("Ev ziyaretçisi")
@@ -297,7 +297,7 @@ def test_without_a_profile_recommendations_ask_for_one(client, person, role):
 
 
 def test_an_invited_volunteer_accepts(client, role, volunteer, owner, outbox):
-    match = matches.match_invite(role=role, person=volunteer.user, by=owner)
+    match = placements.match_invite(role=role, person=volunteer.user, by=owner)
     client.force_login(volunteer.user)
     url = reverse("my_match", args=[match.pk])
     html = client.get(url).content.decode()
@@ -312,7 +312,7 @@ def test_an_invited_volunteer_accepts(client, role, volunteer, owner, outbox):
 
 
 def test_declining_an_invitation_needs_a_note(client, role, volunteer, owner):
-    match = matches.match_invite(role=role, person=volunteer.user, by=owner)
+    match = placements.match_invite(role=role, person=volunteer.user, by=owner)
     client.force_login(volunteer.user)
     url = reverse("my_match", args=[match.pk])
     response = client.post(url, {"action": "decline", "note": ""})
@@ -326,7 +326,7 @@ def test_declining_an_invitation_needs_a_note(client, role, volunteer, owner):
 
 
 def test_a_volunteer_withdraws_their_application_but_cannot_accept_it(client, role, volunteer):
-    match = matches.match_apply(role=role, person=volunteer.user)
+    match = placements.match_apply(role=role, person=volunteer.user)
     client.force_login(volunteer.user)
     url = reverse("my_match", args=[match.pk])
     html = client.get(url).content.decode()
@@ -343,7 +343,7 @@ def test_a_volunteer_withdraws_their_application_but_cannot_accept_it(client, ro
 
 @pytest.mark.parametrize("action", ["", "start", "<b>", "close"])
 def test_an_unknown_or_unavailable_action_is_a_message(client, role, volunteer, action):
-    match = matches.match_apply(role=role, person=volunteer.user)
+    match = placements.match_apply(role=role, person=volunteer.user)
     client.force_login(volunteer.user)
     response = client.post(reverse("my_match", args=[match.pk]), {"action": action})
     assert response.status_code == 200

@@ -12,7 +12,7 @@ from accreditation.factories import OrganisationFactory
 from core.factories import UserFactory
 from core.lifecycle import transition
 from core.models import Province, WorkingArea
-from volunteers import matches
+from volunteers import placements
 from volunteers.factories import (
     SATURDAY_MORNING,
     ProgramFactory,
@@ -28,9 +28,9 @@ pytestmark = pytest.mark.django_db
 def _placed(role, **profile_kwargs):
     """A volunteer accepted into ``role`` by a manager of the running organisation."""
     profile = VolunteerProfileFactory(**profile_kwargs)
-    match = matches.match_apply(role=role, person=profile.user)
+    match = placements.match_apply(role=role, person=profile.user)
     manager = role.program.organisation.memberships.filter(role__in=["owner", "manager"]).first()
-    matches.match_accept(match=match, by=manager.user)
+    placements.match_accept(match=match, by=manager.user)
     return profile
 
 

@@ -20,7 +20,7 @@ from core.privacy import personal_data_export
 from core.services import consent_withdraw
 from events import signups as event_services
 from tests.volunteers.test_lifecycles import World
-from volunteers import credentials, declarations, hours, matches, profiles, programs
+from volunteers import credentials, declarations, hours, placements, profiles, programs
 from volunteers.exceptions import MatchRefused, VolunteerError
 from volunteers.factories import (
     SATURDAY_MORNING,
@@ -415,14 +415,14 @@ def test_places_cannot_drop_below_the_people_already_placed():
     role = world.role  # two places
     first = world.match(M.ACCEPTED)
     second_person = VolunteerProfileFactory().user
-    second = matches.match_apply(role=role, person=second_person)
-    matches.match_accept(match=second, by=world.owner)
+    second = placements.match_apply(role=role, person=second_person)
+    placements.match_accept(match=second, by=world.owner)
     assert programs.free_places(role) == 0
     with pytest.raises(ValidationError) as error:
         programs.role_save(role=role, program=world.program, by=world.owner, data={"places": 1})
     assert "2 kişi" in error.value.message_dict["places"][0]
     assert _reloaded(role).places == 2
-    matches.match_close(match=first, by=world.owner, reason="not_a_fit", note="Uyum olmadı.")
+    placements.match_close(match=first, by=world.owner, reason="not_a_fit", note="Uyum olmadı.")
     programs.role_save(
         role=_reloaded(role), program=world.program, by=world.owner, data={"places": 1}
     )
@@ -497,7 +497,7 @@ def test_applying_creates_a_proposed_match_and_mails_the_organisations_managers(
     Membership.objects.create(organisation=world.organisation, user=manager, role="manager")
     member = world.plain_member
     with django_capture_on_commit_callbacks(execute=True):
-        match = matches.match_apply(
+        match = placements.match_apply(
             role=world.role, person=world.volunteer, message="  Salı akşamları uygunum.  "
         )
     assert (match.status, match.origin, match.message) == (
@@ -520,7 +520,7 @@ def test_inviting_creates_a_proposed_match_and_mails_the_person(
 ):
     world = World()
     with django_capture_on_commit_callbacks(execute=True):
-        match = matches.match_invite(
+        match = placements.match_invite(
             role=world.role,
             person=world.volunteer,
             by=world.owner,
@@ -543,7 +543,7 @@ def test_only_the_programs_managers_invite():
     world = World()
     for stranger in (world.plain_member, world.other_ngo_owner, world.other_volunteer):
         with pytest.raises(PermissionDenied):
-            matches.match_invite(role=world.role, person=world.volunteer, by=stranger)
+            placements.match_invite(role=world.role, person=world.volunteer, by=stranger)
     assert not Match.objects.exists()
 
 
@@ -556,7 +556,7 @@ def test_an_invitation_to_someone_who_withdrew_consent_is_refused_without_a_mail
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(MatchRefused) as refused,
     ):
-        matches.match_invite(role=world.role, person=world.volunteer, by=world.owner)
+        placements.match_invite(role=world.role, person=world.volunteer, by=world.owner)
     assert refused.value.reason == "consent"
     assert str(refused.value)
     assert not Match.objects.exists()
@@ -565,12 +565,12 @@ def test_an_invitation_to_someone_who_withdrew_consent_is_refused_without_a_mail
 
 def test_a_second_open_match_for_the_same_role_and_person_is_refused():
     world = World()
-    matches.match_apply(role=world.role, person=world.volunteer)
+    placements.match_apply(role=world.role, person=world.volunteer)
     with pytest.raises(VolunteerError) as refused:
-        matches.match_apply(role=world.role, person=world.volunteer)
+        placements.match_apply(role=world.role, person=world.volunteer)
     assert str(refused.value) == "Bu rol için sürmekte olan bir başvuru ya da davet var."
     with pytest.raises(VolunteerError):
-        matches.match_invite(role=world.role, person=world.volunteer, by=world.owner)
+        placements.match_invite(role=world.role, person=world.volunteer, by=world.owner)
     assert Match.objects.count() == 1
 
 
@@ -586,52 +586,52 @@ def test_the_database_allows_one_open_match_per_role_and_person():
 def test_after_a_declined_application_the_person_may_apply_again():
     world = World()
     world.match(M.DECLINED)
-    again = matches.match_apply(role=world.role, person=world.volunteer)
+    again = placements.match_apply(role=world.role, person=world.volunteer)
     assert again.status == M.PROPOSED
 
 
 def test_accepting_is_refused_when_the_role_is_full_now():
     world = World()
     role = RoleFactory(program=world.program, places=1)
-    match = matches.match_apply(role=role, person=world.volunteer)
-    other = matches.match_apply(role=role, person=world.other_volunteer)
-    matches.match_accept(match=other, by=world.owner)
+    match = placements.match_apply(role=role, person=world.volunteer)
+    other = placements.match_apply(role=role, person=world.other_volunteer)
+    placements.match_accept(match=other, by=world.owner)
     with pytest.raises(MatchRefused) as refused:
-        matches.match_accept(match=match, by=world.owner)
+        placements.match_accept(match=match, by=world.owner)
     assert refused.value.reason == "full"
     assert _reloaded(match).status == M.PROPOSED
     # The place freed, the acceptance goes through.
-    matches.match_close(match=other, by=world.owner, reason="volunteer_left", note="Ayrıldı.")
-    matches.match_accept(match=match, by=world.owner)
+    placements.match_close(match=other, by=world.owner, reason="volunteer_left", note="Ayrıldı.")
+    placements.match_accept(match=match, by=world.owner)
     assert _reloaded(match).status == M.ACCEPTED
 
 
 def test_accepting_is_refused_when_consent_was_withdrawn_after_applying():
     world = World()
-    match = matches.match_apply(role=world.role, person=world.volunteer)
+    match = placements.match_apply(role=world.role, person=world.volunteer)
     consent_withdraw(user=world.volunteer, purpose=consent_purpose(MATCHING_CONSENT))
     with pytest.raises(MatchRefused) as refused:
-        matches.match_accept(match=match, by=world.owner)
+        placements.match_accept(match=match, by=world.owner)
     assert refused.value.reason == "consent"
     assert _reloaded(match).status == M.PROPOSED
     # Declining is still possible.
-    matches.match_decline(match=match, by=world.owner, note="İzin geri alındı.")
+    placements.match_decline(match=match, by=world.owner, note="İzin geri alındı.")
     assert _reloaded(match).status == M.DECLINED
 
 
 def test_accepting_is_refused_when_the_person_took_a_clashing_role_meanwhile():
     world = World()
-    match = matches.match_apply(role=world.role, person=world.volunteer)
+    match = placements.match_apply(role=world.role, person=world.volunteer)
     other_owner = UserFactory()
     other_program = ProgramFactory(
         organisation=OrganisationFactory(accredited=True, owner=other_owner),
         schedule=TUESDAY_EVENING,
     )
     clashing = RoleFactory(program=other_program)
-    taken = matches.match_apply(role=clashing, person=world.volunteer)
-    matches.match_accept(match=taken, by=other_owner)
+    taken = placements.match_apply(role=clashing, person=world.volunteer)
+    placements.match_accept(match=taken, by=other_owner)
     with pytest.raises(MatchRefused) as refused:
-        matches.match_accept(match=match, by=world.owner)
+        placements.match_accept(match=match, by=world.owner)
     assert refused.value.reason == "clash"
     assert _reloaded(match).status == M.PROPOSED
 
@@ -640,10 +640,10 @@ def test_an_answer_to_an_application_is_mailed_to_the_volunteer(
     outbox, django_capture_on_commit_callbacks
 ):
     world = World()
-    match = matches.match_apply(role=world.role, person=world.volunteer)
+    match = placements.match_apply(role=world.role, person=world.volunteer)
     outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        matches.match_decline(match=match, by=world.owner, note="Bu dönem yer kalmadı.")
+        placements.match_decline(match=match, by=world.owner, note="Bu dönem yer kalmadı.")
     assert [message.to for message in outbox] == [[world.volunteer.email]]
     assert "Bu dönem yer kalmadı." in outbox[0].body
 
@@ -652,10 +652,10 @@ def test_an_answer_to_an_invitation_is_mailed_to_the_organisation(
     outbox, django_capture_on_commit_callbacks
 ):
     world = World()
-    match = matches.match_invite(role=world.role, person=world.volunteer, by=world.owner)
+    match = placements.match_invite(role=world.role, person=world.volunteer, by=world.owner)
     outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        matches.match_accept(match=match, by=world.volunteer)
+        placements.match_accept(match=match, by=world.volunteer)
     assert [message.to for message in outbox] == [[world.owner.email]]
     assert world.profile.display_name in outbox[0].body
 
@@ -665,10 +665,10 @@ def test_closing_needs_a_reason_and_a_note_and_nothing_changes_without_them():
     match = world.match(M.ACTIVE)
     for reason in ("", "bored"):
         with pytest.raises(ValidationError) as error:
-            matches.match_close(match=match, by=world.owner, reason=reason, note="Bitti.")
+            placements.match_close(match=match, by=world.owner, reason=reason, note="Bitti.")
         assert "reason" in error.value.message_dict
     with pytest.raises(DomainError):
-        matches.match_close(match=match, by=world.owner, reason="completed", note="  ")
+        placements.match_close(match=match, by=world.owner, reason="completed", note="  ")
     stored = _reloaded(match)
     assert (stored.status, stored.closure_reason, stored.closed_on) == (M.ACTIVE, "", None)
     assert not _reloaded(world.profile).has_participated
@@ -678,7 +678,7 @@ def test_closing_a_proposed_match_is_refused_and_leaves_no_reason():
     world = World()
     match = world.match(M.PROPOSED)
     with pytest.raises(DomainError):
-        matches.match_close(match=match, by=world.owner, reason="completed", note="Bitti.")
+        placements.match_close(match=match, by=world.owner, reason="completed", note="Bitti.")
     assert _reloaded(match).closure_reason == ""
 
 
@@ -686,7 +686,7 @@ def test_closing_as_completed_marks_past_participation(outbox, django_capture_on
     world = World()
     match = world.match(M.ACTIVE)
     with django_capture_on_commit_callbacks(execute=True):
-        matches.match_close(match=match, by=world.owner, reason="completed", note="Üç ay tamam.")
+        placements.match_close(match=match, by=world.owner, reason="completed", note="Üç ay tamam.")
     stored = _reloaded(match)
     assert (stored.status, stored.closure_reason, stored.closed_on) == (
         M.CLOSED,
@@ -702,7 +702,9 @@ def test_closing_as_completed_marks_past_participation(outbox, django_capture_on
 def test_closing_for_another_reason_is_not_participation():
     world = World()
     match = world.match(M.ACTIVE)
-    matches.match_close(match=match, by=world.volunteer, reason="volunteer_left", note="Taşındım.")
+    placements.match_close(
+        match=match, by=world.volunteer, reason="volunteer_left", note="Taşındım."
+    )
     assert _reloaded(match).closure_reason == "volunteer_left"
     assert not _reloaded(world.profile).has_participated
 
@@ -711,24 +713,24 @@ def test_check_ins_for_running_placements_by_either_side():
     world = World()
     match = world.match(M.ACTIVE)
     today = timezone.localdate()
-    by_volunteer = matches.check_in_add(
+    by_volunteer = placements.check_in_add(
         match=match, by=world.volunteer, on=today, mood="going_well", note="  İyi gidiyor.  "
     )
-    by_owner = matches.check_in_add(
+    by_owner = placements.check_in_add(
         match=match, by=world.owner, on=today - dt.timedelta(days=7), mood="concerns"
     )
     assert by_volunteer.note == "İyi gidiyor."
     assert set(CheckIn.objects.filter(match=match)) == {by_volunteer, by_owner}
     for stranger in (world.other_volunteer, world.other_ngo_owner, world.plain_member):
         with pytest.raises(PermissionDenied):
-            matches.check_in_add(match=match, by=stranger, on=today, mood="going_well")
+            placements.check_in_add(match=match, by=stranger, on=today, mood="going_well")
 
 
 def test_check_ins_refuse_future_dates_and_unknown_moods():
     world = World()
     match = world.match(M.ACCEPTED)
     with pytest.raises(ValidationError) as error:
-        matches.check_in_add(
+        placements.check_in_add(
             match=match,
             by=world.volunteer,
             on=timezone.localdate() + dt.timedelta(days=1),
@@ -743,7 +745,7 @@ def test_check_ins_are_refused_for_placements_not_running(status):
     world = World()
     match = world.match(status)
     with pytest.raises(VolunteerError):
-        matches.check_in_add(
+        placements.check_in_add(
             match=match, by=world.volunteer, on=timezone.localdate(), mood="going_well"
         )
     assert not CheckIn.objects.exists()
@@ -769,7 +771,7 @@ def test_the_export_holds_the_volunteer_sections_but_never_the_declaration():
         purpose="Başvuruyu değerlendirmek için okudum.",
     )
     match = world.match(M.ACTIVE)
-    matches.check_in_add(
+    placements.check_in_add(
         match=match, by=world.volunteer, on=timezone.localdate(), mood="going_well", note="Güzel."
     )
     log = hours.hours_log(

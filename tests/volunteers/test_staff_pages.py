@@ -15,7 +15,7 @@ from django.utils import timezone
 from accreditation.factories import OrganisationFactory
 from core.factories import UserFactory, staff_user
 from core.models import District, Province, StaffRole
-from volunteers import credentials, declarations, hours, matches
+from volunteers import credentials, declarations, hours, placements
 from volunteers.factories import ProgramFactory, RoleFactory, VolunteerProfileFactory
 from volunteers.models import (
     BackgroundCheck,
@@ -76,9 +76,9 @@ def submitted_credential(
         district=profile.district,
     )
     role = RoleFactory(program=program)
-    match = matches.match_apply(role=role, person=person)
-    matches.match_accept(match=match, by=owner)
-    matches.match_start(match=match, by=owner)
+    match = placements.match_apply(role=role, person=person)
+    placements.match_accept(match=match, by=owner)
+    placements.match_start(match=match, by=owner)
     log = hours.hours_log(
         person=person, match=match, on=today, hours=4, kind=HoursLog.Kind.SUPERVISED
     )
@@ -664,9 +664,9 @@ def _approved_hours(province_code: int, display_name: str, amount: int):
     role = RoleFactory(
         program=ProgramFactory(organisation=organisation, province=province, district=district)
     )
-    match = matches.match_apply(role=role, person=profile.user)
-    matches.match_accept(match=match, by=owner)
-    matches.match_start(match=match, by=owner)
+    match = placements.match_apply(role=role, person=profile.user)
+    placements.match_accept(match=match, by=owner)
+    placements.match_start(match=match, by=owner)
     log = hours.hours_log(person=profile.user, match=match, on=timezone.localdate(), hours=amount)
     hours.hours_approve(log=log, by=owner)
     return organisation, role

@@ -16,7 +16,7 @@ from core.forms import add_service_errors
 from core.lifecycle import lifecycle_of
 from core.models import ConsentPurpose, ConsentRecord
 
-from .. import availability, credentials, declarations, matches
+from .. import availability, credentials, declarations, placements
 from .. import hours as hours_services
 from ..exceptions import VolunteerError
 from ..forms.common import CheckInForm
@@ -91,7 +91,7 @@ def _grouped_matches(user) -> dict[str, list[Match]]:
     """Invitations waiting for the person's answer first, then their applications waiting for
     the organisation, their placements, and what is over."""
     groups = {"invitations": [], "applications": [], "placements": [], "past": []}
-    for match in matches.matches_for_person(user):
+    for match in placements.matches_for_person(user):
         if match.status == M.PROPOSED:
             key = "invitations" if match.origin == Match.Origin.INVITATION else "applications"
         elif match.status in Match.HOLDING_PLACE:
@@ -278,7 +278,7 @@ def match_detail(request, pk: int):
                 check_in_form = CheckInForm(request.POST)
                 if check_in_form.is_valid():
                     try:
-                        matches.check_in_add(match=match, by=user, **check_in_form.cleaned_data)
+                        placements.check_in_add(match=match, by=user, **check_in_form.cleaned_data)
                     except ValidationError as error:
                         add_service_errors(check_in_form, error)
                     else:
@@ -287,25 +287,25 @@ def match_detail(request, pk: int):
             elif action not in moves:
                 problem = _("Bu adım şu anda atılamıyor; sayfadaki güncel durumu kontrol edin.")
             elif action == "accept":
-                matches.match_accept(match=match, by=user)
+                placements.match_accept(match=match, by=user)
                 messages.success(request, _("Daveti kabul ettiniz. Kuruluş size ulaşacak."))
                 return redirect("my_match", pk=match.pk)
             elif action == "decline":
                 decline_form = DeclineForm(request.POST)
                 if decline_form.is_valid():
-                    matches.match_decline(
+                    placements.match_decline(
                         match=match, by=user, note=decline_form.cleaned_data["note"]
                     )
                     messages.success(request, _("Daveti geri çevirdiniz."))
                     return redirect("my_match", pk=match.pk)
             elif action == "withdraw":
-                matches.match_withdraw(match=match, by=user)
+                placements.match_withdraw(match=match, by=user)
                 messages.success(request, _("Başvurunuzu geri çektiniz."))
                 return redirect("my_match", pk=match.pk)
             elif action == "close":
                 close_form = CloseForm(request.POST)
                 if close_form.is_valid():
-                    matches.match_close(match=match, by=user, **close_form.cleaned_data)
+                    placements.match_close(match=match, by=user, **close_form.cleaned_data)
                     messages.success(request, _("Yerleştirme kapatıldı."))
                     return redirect("my_match", pk=match.pk)
             else:

@@ -15,7 +15,7 @@ from core.exceptions import DomainError
 from core.models import ConsentRecord
 from core.permissions import can
 
-from .. import availability, matches, programs
+from .. import availability, placements, programs
 from ..forms.public import ApplyForm, ProgramFilter
 from ..matching import Rule, refusal
 from ..models import (
@@ -199,7 +199,7 @@ def role_apply(request, pk: int):
         form = ApplyForm(request.POST)
         if form.is_valid():
             try:
-                match = matches.match_apply(
+                match = placements.match_apply(
                     role=role, person=request.user, message=form.cleaned_data["message"]
                 )
             except DomainError as error:

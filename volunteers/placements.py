@@ -17,7 +17,7 @@ M = Match.Status
 
 
 def _create(*, role: Role, person, origin: str, by, message: str, score=None) -> Match:
-    from .matching import refusal
+    from .matching.rules import refusal
 
     refused = refusal(person, role)
     if refused is not None:
