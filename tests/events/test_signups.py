@@ -411,3 +411,19 @@ def test_an_organisation_without_accreditation_cannot_publish_and_strangers_cann
     published = _event_in(E.PUBLISHED, organiser)
     with pytest.raises(TransitionNotPermitted):
         transition(published, E.CANCELLED, by=UserFactory(), note="Deneme")
+
+
+def test_the_publishing_guard_only_checks(organiser):
+    """A refused publication leaves the event exactly as it was: guards have no side
+    effects, so the caller's copy is not half-published either."""
+    from events.workflow import _may_publish
+
+    unaccredited = OrganisationFactory(owner=organiser)
+    event = EventFactory(
+        organiser=unaccredited, organiser_institution="", status=Event.Status.DRAFT
+    )
+    with pytest.raises(EventError):
+        _may_publish(event, organiser)
+    assert event.status == Event.Status.DRAFT
+    event.refresh_from_db()
+    assert event.status == Event.Status.DRAFT

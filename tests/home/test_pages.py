@@ -1,4 +1,5 @@
 import pytest
+from django.db import transaction
 from django.test import override_settings
 
 from home.demo import build_pages
@@ -6,10 +7,20 @@ from home.demo import build_pages
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _pages_once(django_db_setup, django_db_blocker):
+    """The demo's public site only (these tests read pages, not people or organisations),
+    built once for the module inside a transaction rolled back at the end; each test runs in
+    a savepoint within it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_pages()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    # The demo's public site only: these tests read pages, not people or organisations.
-    build_pages()
+def demo(_pages_once, db):
+    pass
 
 
 def test_home_page_in_turkish_by_default(demo, client):

@@ -5,16 +5,13 @@ two, reached through the services; building twice makes nothing new."""
 import datetime as dt
 
 import pytest
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from accreditation.demo import build as build_accreditation
 from cooperation.demo.meetings import build
 from cooperation.meetings import action_items_for
 from cooperation.models import ActionItem, Meeting
-from core.demo import create_accounts
 from core.models import StatusChange, User
 
 pytestmark = pytest.mark.django_db
@@ -26,24 +23,16 @@ I = ActionItem.Status  # noqa: E741
 EXEMPT = override_settings(PORTAL_MFA_EXEMPT_EMAIL_DOMAINS=["demo.example"])
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The accounts, organisations and meetings, built once for the module inside a
-    transaction rolled back at the end (each test runs in a savepoint within it)."""
-    with django_db_blocker.unblock(), EXEMPT, transaction.atomic():
-        create_accounts()
-        build_accreditation()
-        yield build()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture(autouse=True)
-def _exempt(settings):
-    settings.PORTAL_MFA_EXEMPT_EMAIL_DOMAINS = ["demo.example"]
-
-
 def test_the_demo_builds_the_meetings_once(demo):
-    assert demo == {"coordination_meetings": 2, "action_items": 7}
+    counts = ("coordination_meetings", "action_items")
+    assert {key: demo.first["cooperation"][key] for key in counts} == {
+        "coordination_meetings": 2,
+        "action_items": 7,
+    }
+    assert {key: demo.second["cooperation"][key] for key in counts} == {
+        "coordination_meetings": 0,
+        "action_items": 0,
+    }
     assert build() == {"coordination_meetings": 0, "action_items": 0}
     assert Meeting.objects.count() == 2
     assert ActionItem.objects.count() == 7

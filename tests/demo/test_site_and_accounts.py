@@ -6,8 +6,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -30,27 +28,6 @@ class LinkCollector(HTMLParser):
             value = attrs.get(name)
             if value and value.startswith("/") and not value.startswith("//"):
                 self.links.add(value)
-
-
-@pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker):
-    """The whole demo, loaded once for the module inside a transaction rolled back at the end
-    (each test runs in a savepoint within it). The demo is built for the development settings,
-    which exempt the demo accounts (and only them) from staff MFA; the staff steps of the demo
-    cycle need the same here."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PORTAL_MFA_EXEMPT_EMAIL_DOMAINS=["demo.example"]),
-        transaction.atomic(),
-    ):
-        call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_demo_once, db, settings):
-    settings.PORTAL_MFA_EXEMPT_EMAIL_DOMAINS = ["demo.example"]
 
 
 def test_demo_data_is_idempotent(demo):

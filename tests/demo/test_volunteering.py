@@ -3,8 +3,6 @@ and the recovery declarations in it stay readable only by the right people."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 
 from core.demo import DEMO_PASSWORD
@@ -29,20 +27,9 @@ pytestmark = pytest.mark.django_db
 EXEMPT = override_settings(PORTAL_MFA_EXEMPT_EMAIL_DOMAINS=["demo.example"])
 
 
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """The whole demo, loaded once for the module inside a transaction rolled back at the end
-    (each test runs in a savepoint within it). The demo is built for the development settings,
-    which exempt the demo accounts from staff MFA."""
-    with django_db_blocker.unblock(), EXEMPT, transaction.atomic():
-        call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture(autouse=True)
-def _exempt(settings):
-    settings.PORTAL_MFA_EXEMPT_EMAIL_DOMAINS = ["demo.example"]
+def _demo(demo):
+    return demo
 
 
 def _user(email: str) -> User:
