@@ -9,7 +9,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
-PYTEST_ARGS ?=
+# The ten slowest tests are printed after each run, so a slow newcomer shows in CI's log.
+PYTEST_ARGS ?= --durations=10
 # The browser journeys run once, in the SQLite run beside it (the embedded set-up `make run`
 # serves); the PostgreSQL run takes everything else. `make test-postgres PG_PYTEST_ARGS=` runs all.
 PG_PYTEST_ARGS ?= -m "not browser" $(PYTEST_ARGS)
