@@ -12,7 +12,7 @@ POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 # The ten slowest tests are printed after each run, so a slow newcomer shows in CI's log.
 PYTEST_ARGS ?= --durations=10
 # The browser journeys run once, in the SQLite run beside it (the embedded set-up `make run`
-# serves); the PostgreSQL run takes everything else. `make test-postgres PG_PYTEST_ARGS=` runs all.
+# serves, from copies of its database); the PostgreSQL run takes everything else.
 PG_PYTEST_ARGS ?= -m "not browser" $(PYTEST_ARGS)
 
 .PHONY: help
@@ -123,8 +123,8 @@ bench-matching: install ## Rank 100,000 volunteers and 5,000 roles, batch-assign
 	$(BIN)/python bench/matching.py
 
 .PHONY: reset-db
-reset-db: ## Delete the local SQLite database and media, then migrate and load the demo data
-	rm -rf var/portal.sqlite3 var/portal.sqlite3-wal var/portal.sqlite3-shm var/media var/mail
+reset-db: ## Delete the local SQLite database, media and private files, then migrate and load the demo data
+	rm -rf var/portal.sqlite3 var/portal.sqlite3-wal var/portal.sqlite3-shm var/media var/private var/mail
 	$(MAKE) demo
 
 .PHONY: clean
