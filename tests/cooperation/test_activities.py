@@ -16,7 +16,6 @@ from cooperation.models import Activity
 from cooperation.workflow import ACTIVITY_LIFECYCLE
 from core.exceptions import DomainError
 from core.factories import UserFactory, staff_user
-from core.lifecycle import transition
 from core.models import ActivityType, District, Province, StaffRole, TargetGroup, WorkingArea
 
 pytestmark = pytest.mark.django_db
@@ -242,18 +241,16 @@ def test_only_members_of_an_accredited_organisation_record_activities(organisati
         services.activity_create(organisation=organisation, data=_data(), by=user)
 
 
-def test_a_member_of_another_organisation_cannot_record_or_edit_for_it(
-    organisation, owner, other_owner
-):
+def test_a_member_of_another_organisation_cannot_record_or_edit_for_it(organisation, other_owner):
     with pytest.raises(PermissionDenied):
         services.activity_create(organisation=organisation, data=_data(), by=other_owner)
-    activity = services.activity_create(organisation=organisation, data=_data(), by=owner)
+    activity = ActivityFactory(organisation=organisation)
     with pytest.raises(PermissionDenied):
         services.activity_update(activity=activity, data={"title": "Başka"}, by=other_owner)
 
 
 def test_update_changes_details_and_keeps_the_rules(organisation, owner):
-    activity = services.activity_create(organisation=organisation, data=_data(), by=owner)
+    activity = ActivityFactory(organisation=organisation)
     services.activity_update(
         activity=activity, data={"title": "Yeni ad", "people_reached": 5}, by=owner
     )
@@ -264,8 +261,7 @@ def test_update_changes_details_and_keeps_the_rules(organisation, owner):
 
 
 def test_a_cancelled_activity_cannot_be_edited(organisation, owner):
-    activity = services.activity_create(organisation=organisation, data=_data(), by=owner)
-    transition(activity, A.CANCELLED, by=owner, note="Salon bulunamadı")
+    activity = ActivityFactory(organisation=organisation, cancelled=True)
     with pytest.raises(DomainError):
         services.activity_update(activity=activity, data={"title": "X"}, by=owner)
 
@@ -593,7 +589,7 @@ def test_editing_keeps_the_record_and_its_status(client, organisation, owner):
 
 
 def test_a_cancelled_activity_edit_page_sends_back(client, organisation, owner):
-    activity = ActivityFactory(organisation=organisation, status=A.CANCELLED)
+    activity = ActivityFactory(organisation=organisation, cancelled=True)
     client.force_login(owner)
     response = client.get(reverse("activity_edit", args=[activity.pk]))
     assert response.status_code == 302

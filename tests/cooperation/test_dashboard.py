@@ -63,11 +63,6 @@ def _done(*, ends_on=None, **kwargs):
 
 
 @pytest.fixture
-def coordinator():
-    return staff_user(StaffRole.COORDINATOR, 34)
-
-
-@pytest.fixture
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     return client

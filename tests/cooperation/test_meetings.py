@@ -33,11 +33,6 @@ def istanbul():
     return Province.objects.get(code=34)
 
 
-@pytest.fixture
-def coordinator():
-    return staff_user(StaffRole.COORDINATOR, 34)
-
-
 def meeting_data(**overrides) -> dict:
     data = {
         "title": "2026 4. çeyrek il koordinasyon toplantısı",
@@ -110,13 +105,9 @@ def test_a_meeting_needs_a_date_an_agenda_and_someone_who_took_part(istanbul, co
     assert "en az bir kurum" in messages["institutions"][0]
 
 
-def test_an_organisation_that_lapsed_since_stays_on_the_meeting_it_attended(istanbul, coordinator):
-    organisation = OrganisationFactory(accredited=True)
-    meeting = meetings.meeting_create(
-        province=istanbul, data=meeting_data(organisations=[organisation]), by=coordinator
-    )
-    organisation.accredited_until = TODAY - dt.timedelta(days=1)
-    organisation.save()
+def test_an_organisation_that_lapsed_since_stays_on_the_meeting_it_attended(coordinator):
+    organisation = OrganisationFactory(expired=True)
+    meeting = MeetingFactory(institutions="İl Sağlık Müdürlüğü", organisations=[organisation])
     meetings.meeting_update(
         meeting=meeting,
         data=meeting_data(organisations=[organisation], minutes="Okul takvimi görüşüldü."),
@@ -203,12 +194,8 @@ def test_an_indicator_no_longer_in_use_is_refused_but_kept_when_already_chosen(c
     with pytest.raises(ValidationError) as error:
         meetings.action_create(meeting=meeting, data=action_data(indicator=retired), by=coordinator)
     assert "kullanılmıyor" in error.value.message_dict["indicator"][0]
-    indicator = IndicatorFactory()
-    item = meetings.action_create(
-        meeting=meeting, data=action_data(indicator=indicator), by=coordinator
-    )
-    indicator.is_active = False
-    indicator.save()
+    indicator = IndicatorFactory(is_active=False)  # retired after the item chose it
+    item = ActionItemFactory(meeting=meeting, indicator=indicator)
     meetings.action_update(
         item=item, data=action_data(indicator=indicator, title="Yeni başlık"), by=coordinator
     )
@@ -286,9 +273,8 @@ def test_every_other_pair_is_refused_whoever_asks(coordinator, source, target):
 @pytest.mark.parametrize("source, target", ALLOWED)
 @pytest.mark.parametrize("who", ["other_coordinator", "member", "reviewer"])
 def test_the_wrong_person_may_not_move_an_item(source, target, who):
-    item = ActionItemFactory(status=source)
     organisation = OrganisationFactory(accredited=True, owner=UserFactory())
-    item.meeting.organisations.add(organisation)
+    item = ActionItemFactory(status=source, meeting=MeetingFactory(organisations=[organisation]))
     user = {
         "other_coordinator": lambda: staff_user(StaffRole.COORDINATOR, 35),
         "member": lambda: organisation.memberships.get().user,
@@ -326,11 +312,9 @@ def test_an_administrator_may_move_items_of_any_province():
 def test_action_items_for_lists_the_open_items_of_the_province_by_due_date(istanbul):
     meeting = MeetingFactory(held_on=TODAY - dt.timedelta(days=60))
     late = ActionItemFactory(meeting=meeting, due_on=TODAY - dt.timedelta(days=5))
-    soon = ActionItemFactory(
-        meeting=meeting, due_on=TODAY + dt.timedelta(days=5), status=I.IN_PROGRESS
-    )
-    ActionItemFactory(meeting=meeting, due_on=TODAY - dt.timedelta(days=9), status=I.DONE)
-    ActionItemFactory(meeting=meeting, status=I.CANCELLED)
+    soon = ActionItemFactory(meeting=meeting, due_on=TODAY + dt.timedelta(days=5), in_progress=True)
+    ActionItemFactory(meeting=meeting, due_on=TODAY - dt.timedelta(days=9), done=True)
+    ActionItemFactory(meeting=meeting, cancelled=True)
     ActionItemFactory(meeting=MeetingFactory(province=Province.objects.get(code=35)))
     assert list(meetings.action_items_for(province=istanbul)) == [late, soon]
     assert late.is_overdue and not soon.is_overdue
@@ -367,19 +351,15 @@ def test_action_items_for_costs_the_same_queries_however_many_items(istanbul):
 def test_meetings_visible_to_counts_open_and_overdue_items(istanbul, coordinator):
     meeting = MeetingFactory(held_on=TODAY - dt.timedelta(days=40))
     ActionItemFactory(meeting=meeting, due_on=TODAY - dt.timedelta(days=1))
-    ActionItemFactory(meeting=meeting, status=I.IN_PROGRESS)
-    ActionItemFactory(meeting=meeting, status=I.DONE, due_on=TODAY - dt.timedelta(days=3))
+    ActionItemFactory(meeting=meeting, in_progress=True)
+    ActionItemFactory(meeting=meeting, done=True, due_on=TODAY - dt.timedelta(days=3))
     row = meetings.meetings_visible_to(coordinator, province=istanbul).get()
     assert (row.item_count, row.open_count, row.overdue_count) == (3, 2, 1)
 
 
-def test_updating_only_the_minutes_keeps_the_organisations_that_took_part(istanbul, coordinator):
+def test_updating_only_the_minutes_keeps_the_organisations_that_took_part(coordinator):
     organisation = OrganisationFactory(accredited=True)
-    meeting = meetings.meeting_create(
-        province=istanbul,
-        data=meeting_data(institutions="", organisations=[organisation]),
-        by=coordinator,
-    )
+    meeting = MeetingFactory(held_on=TODAY - dt.timedelta(days=3), organisations=[organisation])
     meetings.meeting_update(meeting=meeting, data={"minutes": "Karar yazıldı."}, by=coordinator)
     meeting.refresh_from_db()
     assert meeting.minutes == "Karar yazıldı."

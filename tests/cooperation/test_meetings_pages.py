@@ -24,146 +24,174 @@ I = ActionItem.Status  # noqa: E741
 TODAY = timezone.localdate()
 
 
-class World:
-    """An İstanbul meeting two accredited organisations attended (one of them since lapsed),
-    with an overdue item and one not yet due; its coordinator; and people to refuse."""
-
-    def __init__(self):
-        self.coordinator = staff_user(StaffRole.COORDINATOR, 34)
-        self.member = UserFactory()
-        self.organisation = OrganisationFactory(
-            accredited=True, owner=self.member, legal_name="Umut Işığı Gençlik Derneği"
-        )
-        self.lapsed_member = UserFactory()
-        self.lapsed = OrganisationFactory(accredited=True, owner=self.lapsed_member)
-        self.meeting = MeetingFactory(
-            title="Kadıköy okul önleme toplantısı",
-            held_on=TODAY - dt.timedelta(days=30),
-            institutions="İl Sağlık Müdürlüğü\nİl Milli Eğitim Müdürlüğü",
-            minutes="Okul programlarının takvimi görüşüldü.",
-            decisions="Ortak takvim hazırlanacak.",
-        )
-        self.meeting.organisations.set([self.organisation, self.lapsed])
-        self.lapsed.accredited_until = TODAY - dt.timedelta(days=1)
-        self.lapsed.save()
-        self.overdue = ActionItemFactory(
-            meeting=self.meeting,
-            title="Okul listesini paylaşmak",
-            due_on=TODAY - dt.timedelta(days=4),
-        )
-        self.upcoming = ActionItemFactory(
-            meeting=self.meeting, title="Veli semineri planlamak", status=I.IN_PROGRESS
-        )
+@pytest.fixture
+def organisation(db):
+    """An accredited İstanbul organisation that took part in the meeting; ``member`` owns it."""
+    return OrganisationFactory(
+        accredited=True, owner=UserFactory(), legal_name="Umut Işığı Gençlik Derneği"
+    )
 
 
 @pytest.fixture
-def world():
-    return World()
+def member(organisation):
+    return organisation.memberships.get().user
 
 
-def other_member():
+@pytest.fixture
+def lapsed(db):
+    """An organisation that took part while accredited; its accreditation lapsed since."""
+    return OrganisationFactory(expired=True, owner=UserFactory())
+
+
+@pytest.fixture
+def meeting(organisation, lapsed):
+    """An İstanbul meeting a month ago that ``organisation`` and ``lapsed`` attended."""
+    return MeetingFactory(
+        title="Kadıköy okul önleme toplantısı",
+        held_on=TODAY - dt.timedelta(days=30),
+        institutions="İl Sağlık Müdürlüğü\nİl Milli Eğitim Müdürlüğü",
+        minutes="Okul programlarının takvimi görüşüldü.",
+        decisions="Ortak takvim hazırlanacak.",
+        organisations=[organisation, lapsed],
+    )
+
+
+@pytest.fixture
+def overdue(meeting):
+    """An open item of the meeting, four days past its due date."""
+    return ActionItemFactory(
+        meeting=meeting, title="Okul listesini paylaşmak", due_on=TODAY - dt.timedelta(days=4)
+    )
+
+
+@pytest.fixture
+def upcoming(meeting):
+    """An item of the meeting under way, not yet due."""
+    return ActionItemFactory(meeting=meeting, title="Veli semineri planlamak", in_progress=True)
+
+
+# People who must not see the meeting, asked for by name through ``request``.
+
+
+@pytest.fixture
+def other_member(db):
     user = UserFactory()
     OrganisationFactory(accredited=True, owner=user)
     return user
 
 
-def former_member(world):
+@pytest.fixture
+def former_member(organisation):
+    """Someone who was a member of an organisation that took part, and left."""
     user = UserFactory()
-    membership = Membership.objects.create(
-        organisation=world.organisation, user=user, role="member"
-    )
+    membership = Membership.objects.create(organisation=organisation, user=user, role="member")
     membership.delete()
     return user
 
 
-def non_accredited_member():
+@pytest.fixture
+def non_accredited(db):
     user = UserFactory()
     OrganisationFactory(owner=user)
     return user
 
 
-PEOPLE = {
-    "other_member": lambda world: other_member(),
-    "former_member": former_member,
-    "non_accredited": lambda world: non_accredited_member(),
-    "lapsed_member": lambda world: world.lapsed_member,
-    "other_coordinator": lambda world: staff_user(StaffRole.COORDINATOR, 35),
-}
+@pytest.fixture
+def lapsed_member(lapsed):
+    return lapsed.memberships.get().user
 
 
-def urls(world) -> dict[str, str]:
+@pytest.fixture
+def other_coordinator(db):
+    return staff_user(StaffRole.COORDINATOR, 35)
+
+
+PEOPLE = ["former_member", "lapsed_member", "non_accredited", "other_coordinator", "other_member"]
+
+
+def urls(meeting, item) -> dict[str, str]:
     return {
         "list": reverse("meeting_list", args=[34]),
         "create": reverse("meeting_create", args=[34]),
-        "detail": reverse("meeting_detail", args=[world.meeting.pk]),
-        "edit": reverse("meeting_edit", args=[world.meeting.pk]),
-        "action_create": reverse("action_create", args=[world.meeting.pk]),
-        "action_edit": reverse("action_edit", args=[world.overdue.pk]),
+        "detail": reverse("meeting_detail", args=[meeting.pk]),
+        "edit": reverse("meeting_edit", args=[meeting.pk]),
+        "action_create": reverse("action_create", args=[meeting.pk]),
+        "action_edit": reverse("action_edit", args=[item.pk]),
     }
+
+
+def _list_url() -> str:
+    return reverse("meeting_list", args=[34])
+
+
+def _create_url() -> str:
+    return reverse("meeting_create", args=[34])
 
 
 # --- Who reaches what -------------------------------------------------------------------------
 
 
-def test_anonymous_people_are_sent_to_sign_in(client, world):
-    for url in urls(world).values():
+def test_anonymous_people_are_sent_to_sign_in(client, meeting, overdue):
+    for url in urls(meeting, overdue).values():
         response = client.get(url)
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"] or "login" in response["Location"]
-    response = client.post(reverse("action_transition", args=[world.overdue.pk]))
+    response = client.post(reverse("action_transition", args=[overdue.pk]))
     assert response.status_code == 302
-    world.overdue.refresh_from_db()
-    assert world.overdue.status == I.OPEN
+    overdue.refresh_from_db()
+    assert overdue.status == I.OPEN
 
 
-@pytest.mark.parametrize("who", sorted(PEOPLE))
-def test_people_outside_the_meeting_never_see_it(client, world, who):
-    client.force_login(PEOPLE[who](world))
-    response = client.get(urls(world)["list"])
+@pytest.mark.parametrize("who", PEOPLE)
+def test_people_outside_the_meeting_never_see_it(client, request, meeting, overdue, who):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(_list_url())
     assert response.status_code in (200, 403)
     assert "Kadıköy okul önleme toplantısı" not in response.content.decode()
     for name in ("detail", "edit", "action_create", "action_edit"):
-        assert client.get(urls(world)[name]).status_code == 403, name
-    response = client.post(
-        reverse("action_transition", args=[world.overdue.pk]), {"target": I.DONE}
-    )
+        assert client.get(urls(meeting, overdue)[name]).status_code == 403, name
+    response = client.post(reverse("action_transition", args=[overdue.pk]), {"target": I.DONE})
     assert response.status_code == 403
-    world.overdue.refresh_from_db()
-    assert world.overdue.status == I.OPEN
+    overdue.refresh_from_db()
+    assert overdue.status == I.OPEN
 
 
 @pytest.mark.parametrize("who", ["former_member", "non_accredited", "lapsed_member"])
-def test_people_without_an_accredited_organisation_are_refused_the_list(client, world, who):
-    client.force_login(PEOPLE[who](world))
-    assert client.get(urls(world)["list"]).status_code == 403
+@pytest.mark.usefixtures("meeting")
+def test_people_without_an_accredited_organisation_are_refused_the_list(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(_list_url()).status_code == 403
 
 
-def test_a_member_of_an_organisation_that_took_part_reads_the_meeting_only(client, world):
-    client.force_login(world.member)
-    response = client.get(urls(world)["list"])
+def test_a_member_of_an_organisation_that_took_part_reads_the_meeting_only(
+    client, member, meeting, overdue
+):
+    client.force_login(member)
+    response = client.get(_list_url())
     assert response.status_code == 200
     assert "Kadıköy okul önleme toplantısı" in response.content.decode()
-    response = client.get(urls(world)["detail"])
+    response = client.get(urls(meeting, overdue)["detail"])
     page = response.content.decode()
     assert response.status_code == 200
     assert "Okul programlarının takvimi görüşüldü." in page
     assert "Okul listesini paylaşmak" in page
-    assert reverse("meeting_edit", args=[world.meeting.pk]) not in page
-    assert reverse("action_edit", args=[world.overdue.pk]) not in page
+    assert reverse("meeting_edit", args=[meeting.pk]) not in page
+    assert reverse("action_edit", args=[overdue.pk]) not in page
     for name in ("create", "edit", "action_create", "action_edit"):
-        assert client.get(urls(world)[name]).status_code == 403, name
+        assert client.get(urls(meeting, overdue)[name]).status_code == 403, name
 
 
-def test_a_member_does_not_see_meetings_their_organisation_did_not_attend(client, world):
+@pytest.mark.usefixtures("meeting")
+def test_a_member_does_not_see_meetings_their_organisation_did_not_attend(client, member):
     MeetingFactory(title="Başka bir toplantı", institutions="Valilik")
-    client.force_login(world.member)
-    page = client.get(urls(world)["list"]).content.decode()
+    client.force_login(member)
+    page = client.get(_list_url()).content.decode()
     assert "Kadıköy okul önleme toplantısı" in page
     assert "Başka bir toplantı" not in page
 
 
-def test_an_unknown_province_is_not_found(client, world):
-    client.force_login(world.coordinator)
+def test_an_unknown_province_is_not_found(client, coordinator):
+    client.force_login(coordinator)
     assert client.get("/platform/provinces/99/meetings/").status_code == 404
     assert client.get("/platform/provinces/99/meetings/new/").status_code == 404
 
@@ -171,9 +199,10 @@ def test_an_unknown_province_is_not_found(client, world):
 # --- What the coordinator sees ----------------------------------------------------------------
 
 
-def test_the_coordinator_sees_every_meeting_with_its_open_and_overdue_counts(client, world):
-    client.force_login(world.coordinator)
-    response = client.get(urls(world)["list"])
+@pytest.mark.usefixtures("overdue", "upcoming")
+def test_the_coordinator_sees_every_meeting_with_its_open_and_overdue_counts(client, coordinator):
+    client.force_login(coordinator)
+    response = client.get(_list_url())
     page = response.content.decode()
     assert response.status_code == 200
     assert "Kadıköy okul önleme toplantısı" in page
@@ -181,23 +210,25 @@ def test_the_coordinator_sees_every_meeting_with_its_open_and_overdue_counts(cli
     assert reverse("meeting_create", args=[34]) in page
 
 
-def test_overdue_items_are_marked_in_words_as_well_as_colour(client, world):
-    client.force_login(world.coordinator)
-    page = client.get(urls(world)["detail"]).content.decode()
+@pytest.mark.usefixtures("upcoming")
+def test_overdue_items_are_marked_in_words_as_well_as_colour(client, coordinator, meeting, overdue):
+    client.force_login(coordinator)
+    page = client.get(urls(meeting, overdue)["detail"]).content.decode()
     assert '<span class="badge badge--danger">Süresi geçti: 4 gün</span>' in page
     assert page.count("Süresi geçti:") == 1
-    assert reverse("action_edit", args=[world.overdue.pk]) in page
+    assert reverse("action_edit", args=[overdue.pk]) in page
     assert "İl Milli Eğitim Müdürlüğü" in page
 
 
-def test_the_list_filters_by_year_and_overdue_items_with_a_shareable_url(client, world):
+@pytest.mark.usefixtures("overdue", "upcoming")
+def test_the_list_filters_by_year_and_overdue_items_with_a_shareable_url(client, coordinator):
     MeetingFactory(
         title="Geçen yılın toplantısı",
         held_on=dt.date(TODAY.year - 1, 6, 1),
         institutions="Valilik",
     )
-    client.force_login(world.coordinator)
-    url = urls(world)["list"]
+    client.force_login(coordinator)
+    url = _list_url()
     page = client.get(url, {"year": TODAY.year - 1}).content.decode()
     assert "Geçen yılın toplantısı" in page
     assert "Kadıköy okul önleme toplantısı" not in page
@@ -210,16 +241,16 @@ def test_the_list_filters_by_year_and_overdue_items_with_a_shareable_url(client,
 # --- Forms ------------------------------------------------------------------------------------
 
 
-def test_the_coordinator_records_a_meeting_through_the_form(client, world):
-    client.force_login(world.coordinator)
+def test_the_coordinator_records_a_meeting_through_the_form(client, coordinator, organisation):
+    client.force_login(coordinator)
     response = client.post(
-        urls(world)["create"],
+        _create_url(),
         {
             "title": "Aralık il koordinasyon toplantısı",
             "held_on": "02.12.2026",
             "place": "Valilik",
             "institutions": "İl Sağlık Müdürlüğü",
-            "organisations": [world.organisation.pk],
+            "organisations": [organisation.pk],
             "agenda": "1. Açılış",
         },
     )
@@ -227,13 +258,13 @@ def test_the_coordinator_records_a_meeting_through_the_form(client, world):
     assert response.status_code == 302
     assert response["Location"] == reverse("meeting_detail", args=[meeting.pk])
     assert meeting.held_on == dt.date(2026, 12, 2)
-    assert list(meeting.organisations.all()) == [world.organisation]
+    assert list(meeting.organisations.all()) == [organisation]
 
 
-def test_bad_meeting_input_says_what_is_wrong_and_keeps_what_was_typed(client, world):
-    client.force_login(world.coordinator)
+def test_bad_meeting_input_says_what_is_wrong_and_keeps_what_was_typed(client, coordinator):
+    client.force_login(coordinator)
     response = client.post(
-        urls(world)["create"],
+        _create_url(),
         {"title": "Yarım kalan toplantı", "held_on": "31.02.2026", "institutions": "Valilik"},
     )
     page = response.content.decode()
@@ -245,19 +276,20 @@ def test_bad_meeting_input_says_what_is_wrong_and_keeps_what_was_typed(client, w
     assert not Meeting.objects.filter(title="Yarım kalan toplantı").exists()
 
 
-def test_the_meeting_form_offers_only_accredited_organisations_of_the_province(client, world):
+@pytest.mark.usefixtures("organisation")
+def test_the_meeting_form_offers_only_accredited_organisations_of_the_province(client, coordinator):
     izmir = OrganisationFactory(
         accredited=True,
         legal_name="İzmirli Dernek",
         province=Province.objects.get(code=35),
         district=District.objects.get(province_id=35, slug="bornova"),
     )
-    client.force_login(world.coordinator)
-    page = client.get(urls(world)["create"]).content.decode()
+    client.force_login(coordinator)
+    page = client.get(_create_url()).content.decode()
     assert "Umut Işığı Gençlik Derneği" in page
     assert "İzmirli Dernek" not in page
     response = client.post(
-        urls(world)["create"],
+        _create_url(),
         {
             "title": "Deneme",
             "held_on": "01.12.2026",
@@ -268,41 +300,46 @@ def test_the_meeting_form_offers_only_accredited_organisations_of_the_province(c
     assert "Listedeki kuruluşlardan seçin." in response.content.decode()
 
 
-def test_editing_a_meeting_keeps_the_organisation_that_lapsed_since(client, world):
-    client.force_login(world.coordinator)
-    page = client.get(urls(world)["edit"]).content.decode()
-    assert world.lapsed.display_name in page
+def test_editing_a_meeting_keeps_the_organisation_that_lapsed_since(
+    client, coordinator, organisation, lapsed, meeting
+):
+    client.force_login(coordinator)
+    url = reverse("meeting_edit", args=[meeting.pk])
+    page = client.get(url).content.decode()
+    assert lapsed.display_name in page
     response = client.post(
-        urls(world)["edit"],
+        url,
         {
-            "title": world.meeting.title,
-            "held_on": world.meeting.held_on.isoformat(),
-            "institutions": world.meeting.institutions,
-            "organisations": [world.organisation.pk, world.lapsed.pk],
-            "agenda": world.meeting.agenda,
+            "title": meeting.title,
+            "held_on": meeting.held_on.isoformat(),
+            "institutions": meeting.institutions,
+            "organisations": [organisation.pk, lapsed.pk],
+            "agenda": meeting.agenda,
             "minutes": "Tutanak tamamlandı.",
         },
     )
     assert response.status_code == 302, re.findall(r"<li>.*?</li>", response.content.decode())
-    world.meeting.refresh_from_db()
-    assert world.meeting.minutes == "Tutanak tamamlandı."
-    assert world.meeting.organisations.count() == 2
+    meeting.refresh_from_db()
+    assert meeting.minutes == "Tutanak tamamlandı."
+    assert meeting.organisations.count() == 2
 
 
-def test_the_coordinator_adds_an_action_item_and_bad_input_is_explained(client, world):
+def test_the_coordinator_adds_an_action_item_and_bad_input_is_explained(
+    client, coordinator, organisation, meeting
+):
     indicator = IndicatorFactory(name="Okullarda ulaşılan öğrenci")
     IndicatorFactory(name="Emekli gösterge", is_active=False)
-    client.force_login(world.coordinator)
-    page = client.get(urls(world)["action_create"]).content.decode()
+    client.force_login(coordinator)
+    url = reverse("action_create", args=[meeting.pk])
+    page = client.get(url).content.decode()
     assert "Okullarda ulaşılan öğrenci" in page
     assert "Emekli gösterge" not in page
-    url = urls(world)["action_create"]
     response = client.post(
         url,
         {
             "title": "Emniyet ile ortak bilgilendirme",
             "responsible_institution": "Emniyet Narkotik Şube",
-            "due_on": (world.meeting.held_on - dt.timedelta(days=1)).isoformat(),
+            "due_on": (meeting.held_on - dt.timedelta(days=1)).isoformat(),
         },
     )
     page = response.content.decode()
@@ -318,17 +355,19 @@ def test_the_coordinator_adds_an_action_item_and_bad_input_is_explained(client, 
             "responsible_institution": "Emniyet Narkotik Şube",
             "due_on": (TODAY + dt.timedelta(days=20)).isoformat(),
             "indicator": indicator.pk,
-            "partner_organisations": [world.organisation.pk],
+            "partner_organisations": [organisation.pk],
         },
     )
     assert response.status_code == 302
     item = ActionItem.objects.get(title="Emniyet ile ortak bilgilendirme")
-    assert (item.status, item.indicator, item.meeting) == (I.OPEN, indicator, world.meeting)
+    assert (item.status, item.indicator, item.meeting) == (I.OPEN, indicator, meeting)
 
 
-def test_the_coordinator_edits_an_open_item_but_not_a_done_one(client, world):
-    client.force_login(world.coordinator)
-    url = urls(world)["action_edit"]
+def test_the_coordinator_edits_an_open_item_but_not_a_done_one(
+    client, coordinator, meeting, overdue
+):
+    client.force_login(coordinator)
+    url = reverse("action_edit", args=[overdue.pk])
     response = client.post(
         url,
         {
@@ -338,10 +377,10 @@ def test_the_coordinator_edits_an_open_item_but_not_a_done_one(client, world):
         },
     )
     assert response.status_code == 302
-    world.overdue.refresh_from_db()
-    assert world.overdue.responsible_institution == "İl Milli Eğitim Müdürlüğü"
-    assert not world.overdue.is_overdue
-    done = ActionItemFactory(meeting=world.meeting, status=I.DONE, title="Bitti")
+    overdue.refresh_from_db()
+    assert overdue.responsible_institution == "İl Milli Eğitim Müdürlüğü"
+    assert not overdue.is_overdue
+    done = ActionItemFactory(meeting=meeting, done=True, title="Bitti")
     page = client.get(reverse("action_edit", args=[done.pk])).content.decode()
     assert "düzenlenemez" in page
     response = client.post(
@@ -357,50 +396,52 @@ def test_the_coordinator_edits_an_open_item_but_not_a_done_one(client, world):
 # --- Status moves -----------------------------------------------------------------------------
 
 
-def test_the_action_page_offers_the_moves_of_the_life_cycle(client, world):
-    client.force_login(world.coordinator)
-    page = client.get(urls(world)["action_edit"]).content.decode()
+def test_the_action_page_offers_the_moves_of_the_life_cycle(client, coordinator, overdue):
+    client.force_login(coordinator)
+    page = client.get(reverse("action_edit", args=[overdue.pk])).content.decode()
     assert "Çalışma başladı" in page
     assert "Tamamlandı olarak işaretle" in page
     assert "Eylem maddesini iptal et" in page
     assert "Yeniden aç" not in page
 
 
-def test_a_move_through_the_page_changes_the_status_and_writes_history(client, world):
-    client.force_login(world.coordinator)
-    url = reverse("action_transition", args=[world.overdue.pk])
+def test_a_move_through_the_page_changes_the_status_and_writes_history(
+    client, coordinator, overdue
+):
+    client.force_login(coordinator)
+    url = reverse("action_transition", args=[overdue.pk])
     response = client.post(url, {"target": I.IN_PROGRESS})
     assert response.status_code == 302
-    world.overdue.refresh_from_db()
-    assert world.overdue.status == I.IN_PROGRESS
-    page = client.get(urls(world)["action_edit"]).content.decode()
+    overdue.refresh_from_db()
+    assert overdue.status == I.IN_PROGRESS
+    page = client.get(reverse("action_edit", args=[overdue.pk])).content.decode()
     assert "Geçmiş" in page and "Sürüyor" in page
 
 
-def test_cancelling_without_a_reason_is_explained_and_nothing_changes(client, world):
-    client.force_login(world.coordinator)
-    url = reverse("action_transition", args=[world.overdue.pk])
+def test_cancelling_without_a_reason_is_explained_and_nothing_changes(client, coordinator, overdue):
+    client.force_login(coordinator)
+    url = reverse("action_transition", args=[overdue.pk])
     response = client.post(url, {"target": I.CANCELLED, "note": " "})
     assert response.status_code == 200
     assert "Bu adım için bir gerekçe yazın." in response.content.decode()
-    world.overdue.refresh_from_db()
-    assert world.overdue.status == I.OPEN
+    overdue.refresh_from_db()
+    assert overdue.status == I.OPEN
     response = client.post(url, {"target": I.CANCELLED, "note": "Okullar kapandı."})
     assert response.status_code == 302
-    world.overdue.refresh_from_db()
-    assert world.overdue.status == I.CANCELLED
+    overdue.refresh_from_db()
+    assert overdue.status == I.CANCELLED
 
 
-def test_an_illegal_or_unknown_move_is_refused_with_a_message(client, world):
-    client.force_login(world.coordinator)
-    url = reverse("action_transition", args=[world.overdue.pk])
+def test_an_illegal_or_unknown_move_is_refused_with_a_message(client, coordinator, overdue):
+    client.force_login(coordinator)
+    url = reverse("action_transition", args=[overdue.pk])
     response = client.post(url, {"target": I.OPEN}, follow=True)
     assert "durumundan" in response.content.decode()
     response = client.post(url, {"target": "bogus"}, follow=True)
     assert "Bilinmeyen durum" in response.content.decode()
     assert client.get(url).status_code == 405
-    world.overdue.refresh_from_db()
-    assert world.overdue.status == I.OPEN
+    overdue.refresh_from_db()
+    assert overdue.status == I.OPEN
 
 
 # --- Constant queries -------------------------------------------------------------------------
@@ -413,15 +454,19 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
-def test_the_meeting_list_costs_the_same_queries_however_many_meetings(client, world):
-    client.force_login(world.member)
-    url = urls(world)["list"]
+@pytest.mark.usefixtures("overdue", "upcoming")
+def test_the_meeting_list_costs_the_same_queries_however_many_meetings(
+    client, member, organisation
+):
+    client.force_login(member)
+    url = _list_url()
 
     def add(n):
         for _ in range(n):
-            meeting = MeetingFactory(institutions="Valilik")
-            meeting.organisations.add(world.organisation)
-            ActionItemFactory(meeting=meeting, due_on=TODAY - dt.timedelta(days=1))
+            ActionItemFactory(
+                meeting=MeetingFactory(institutions="Valilik", organisations=[organisation]),
+                due_on=TODAY - dt.timedelta(days=1),
+            )
 
     add(1)
     few = _queries(client, url)
@@ -429,12 +474,15 @@ def test_the_meeting_list_costs_the_same_queries_however_many_meetings(client, w
     assert _queries(client, url) == few
 
 
-def test_the_meeting_page_costs_the_same_queries_however_many_items(client, world):
-    client.force_login(world.coordinator)
-    url = urls(world)["detail"]
+@pytest.mark.usefixtures("overdue", "upcoming")
+def test_the_meeting_page_costs_the_same_queries_however_many_items(
+    client, coordinator, organisation, meeting
+):
+    client.force_login(coordinator)
+    url = reverse("meeting_detail", args=[meeting.pk])
     indicator = IndicatorFactory()
     few = _queries(client, url)
     for _ in range(8):
-        item = ActionItemFactory(meeting=world.meeting, indicator=indicator)
-        item.partner_organisations.add(world.organisation)
+        item = ActionItemFactory(meeting=meeting, indicator=indicator)
+        item.partner_organisations.add(organisation)
     assert _queries(client, url) == few

@@ -30,77 +30,48 @@ def fresh(user):
     return User.objects.get(pk=user.pk)
 
 
-class World:
-    """A lead organisation with its owner and a plain member, a partner organisation with its
-    owner, and a third accredited organisation."""
-
-    def __init__(self):
-        self.lead_owner = UserFactory(email="lider@example.org")
-        self.lead = OrganisationFactory(accredited=True, owner=self.lead_owner)
-        self.lead_member = UserFactory()
-        Membership.objects.create(organisation=self.lead, user=self.lead_member, role="member")
-        self.partner_owner = UserFactory(email="ortak@example.org")
-        self.partner_org = OrganisationFactory(accredited=True, owner=self.partner_owner)
-        self.third_owner = UserFactory(email="ucuncu@example.org")
-        self.third = OrganisationFactory(accredited=True, owner=self.third_owner)
-
-    def data(self, **overrides):
-        today = timezone.localdate()
-        return {
-            "title": "Kadıköy'de birlikte önleme",
-            "aims": "Okul ve mahalle çalışmalarını birleştirmek.",
-            "description": "",
-            "starts_on": today,
-            "ends_on": today + dt.timedelta(days=180),
-            "partner_roles_needed": "Okul oturumlarını yürütecek bir kuruluş.",
-            "working_areas": list(WorkingArea.objects.filter(sort_order=1)),
-            "provinces": [Province.objects.get(code=34)],
-            **overrides,
-        }
-
-    def project(self, status=J.PROPOSED, partners=()):
-        project = ProjectFactory(lead=self.lead, status=status)
-        for organisation in partners:
-            ProjectPartnerFactory(project=project, organisation=organisation, status=PP.ACCEPTED)
-        return project
-
-
-@pytest.fixture
-def world():
-    return World()
+def project_data(**overrides):
+    """What a manager fills in to propose a project."""
+    today = timezone.localdate()
+    return {
+        "title": "Kadıköy'de birlikte önleme",
+        "aims": "Okul ve mahalle çalışmalarını birleştirmek.",
+        "description": "",
+        "starts_on": today,
+        "ends_on": today + dt.timedelta(days=180),
+        "partner_roles_needed": "Okul oturumlarını yürütecek bir kuruluş.",
+        "working_areas": list(WorkingArea.objects.filter(sort_order=1)),
+        "provinces": [Province.objects.get(code=34)],
+        **overrides,
+    }
 
 
 # --- Proposing --------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("lead_member", "partner_org")
 def test_a_manager_proposes_a_project_with_an_invitation(
-    world, outbox, django_capture_on_commit_callbacks
+    lead, lead_owner, third, third_owner, outbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         project = projects.project_propose(
-            organisation=world.lead, data=world.data(), by=world.lead_owner, invite=[world.third]
+            organisation=lead, data=project_data(), by=lead_owner, invite=[third]
         )
     assert project.status == J.PROPOSED
     assert project.slug == "kadikoy-de-birlikte-onleme"
-    assert project.lead == world.lead
+    assert project.lead == lead
     assert list(project.provinces.values_list("code", flat=True)) == [34]
     history = list(StatusChange.objects.for_object(project))
-    assert [(h.from_status, h.to_status, h.by) for h in history] == [
-        ("", J.PROPOSED, world.lead_owner)
-    ]
+    assert [(h.from_status, h.to_status, h.by) for h in history] == [("", J.PROPOSED, lead_owner)]
     invitation = ProjectPartner.objects.get(project=project)
-    assert (invitation.organisation, invitation.status) == (world.third, PP.INVITED)
-    assert [m.to for m in outbox] == [[world.third_owner.email]]
+    assert (invitation.organisation, invitation.status) == (third, PP.INVITED)
+    assert [m.to for m in outbox] == [[third_owner.email]]
     assert "davet" in outbox[0].subject
 
 
-def test_a_second_project_with_the_same_title_gets_its_own_slug(world):
-    first = projects.project_propose(
-        organisation=world.lead, data=world.data(), by=world.lead_owner
-    )
-    second = projects.project_propose(
-        organisation=world.lead, data=world.data(), by=world.lead_owner
-    )
+def test_a_second_project_with_the_same_title_gets_its_own_slug(lead, lead_owner):
+    first = projects.project_propose(organisation=lead, data=project_data(), by=lead_owner)
+    second = projects.project_propose(organisation=lead, data=project_data(), by=lead_owner)
     assert first.slug != second.slug
 
 
@@ -114,62 +85,61 @@ def test_a_second_project_with_the_same_title_gets_its_own_slug(world):
         ({"ends_on": timezone.localdate() - dt.timedelta(days=1)}, "ends_on"),
     ],
 )
-def test_bad_project_data_is_refused_by_field_and_nothing_saved(world, overrides, field):
+def test_bad_project_data_is_refused_by_field_and_nothing_saved(lead, lead_owner, overrides, field):
     with pytest.raises(ValidationError) as caught:
-        projects.project_propose(
-            organisation=world.lead, data=world.data(**overrides), by=world.lead_owner
-        )
+        projects.project_propose(organisation=lead, data=project_data(**overrides), by=lead_owner)
     assert field in caught.value.message_dict
     assert not Project.objects.exists()
 
 
-def test_a_plain_member_or_an_outsider_cannot_propose(world):
-    for person in (world.lead_member, world.partner_owner, UserFactory()):
+def test_a_plain_member_or_an_outsider_cannot_propose(lead, lead_member, partner_owner):
+    for person in (lead_member, partner_owner, UserFactory()):
         with pytest.raises(PermissionDenied):
-            projects.project_propose(organisation=world.lead, data=world.data(), by=person)
+            projects.project_propose(organisation=lead, data=project_data(), by=person)
 
 
 def test_an_organisation_whose_accreditation_lapsed_cannot_propose():
     owner = UserFactory()
     organisation = OrganisationFactory(expired=True, owner=owner)
     with pytest.raises(PermissionDenied):
-        projects.project_propose(organisation=organisation, data=World().data(), by=owner)
+        projects.project_propose(organisation=organisation, data=project_data(), by=owner)
 
 
-def test_only_the_lead_edits_and_not_once_the_project_is_over(world):
-    project = world.project()
-    projects.project_update(project=project, data={"title": "Yeni ad"}, by=world.lead_owner)
+def test_only_the_lead_edits_and_not_once_the_project_is_over(lead, lead_owner, partner_owner):
+    project = ProjectFactory(lead=lead)
+    projects.project_update(project=project, data={"title": "Yeni ad"}, by=lead_owner)
     project.refresh_from_db()
     assert project.title == "Yeni ad"
     with pytest.raises(PermissionDenied):
-        projects.project_update(project=project, data={"title": "X"}, by=world.partner_owner)
-    Project.objects.filter(pk=project.pk).update(status=J.COMPLETED)
+        projects.project_update(project=project, data={"title": "X"}, by=partner_owner)
+    over = ProjectFactory(lead=lead, completed=True)
     with pytest.raises(DomainError):
-        projects.project_update(project=project, data={"title": "Z"}, by=world.lead_owner)
+        projects.project_update(project=over, data={"title": "Z"}, by=lead_owner)
 
 
 # --- Requests and invitations -----------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("lead_member", "third")
 def test_a_request_to_join_reaches_the_leads_managers(
-    world, outbox, django_capture_on_commit_callbacks
+    lead, lead_owner, partner_org, partner_owner, outbox, django_capture_on_commit_callbacks
 ):
-    project = world.project()
+    project = ProjectFactory(lead=lead)
     with django_capture_on_commit_callbacks(execute=True):
         partner = projects.partner_request(
             project=project,
-            organisation=world.partner_org,
+            organisation=partner_org,
             message="Okul oturumlarını yürütebiliriz.",
-            by=world.partner_owner,
+            by=partner_owner,
         )
     assert partner.status == PP.REQUESTED
-    assert [m.to for m in outbox] == [[world.lead_owner.email]]
+    assert [m.to for m in outbox] == [[lead_owner.email]]
     assert "Okul oturumlarını yürütebiliriz." in outbox[0].body
     assert project.title in outbox[0].subject
 
 
 @pytest.mark.parametrize("trait", ["expired", "none"])
-def test_an_organisation_not_accredited_cannot_ask_to_join(world, trait):
+def test_an_organisation_not_accredited_cannot_ask_to_join(lead, trait):
     owner = UserFactory()
     organisation = (
         OrganisationFactory(expired=True, owner=owner)
@@ -178,87 +148,87 @@ def test_an_organisation_not_accredited_cannot_ask_to_join(world, trait):
     )
     with pytest.raises(DomainError, match="akreditasyonu geçerli"):
         projects.partner_request(
-            project=world.project(), organisation=organisation, message="", by=owner
+            project=ProjectFactory(lead=lead), organisation=organisation, message="", by=owner
         )
     assert not ProjectPartner.objects.exists()
 
 
-def test_a_member_who_is_not_a_manager_cannot_ask_for_their_organisation(world):
+def test_a_member_who_is_not_a_manager_cannot_ask_for_their_organisation(lead, partner_org):
     member = UserFactory()
-    Membership.objects.create(organisation=world.partner_org, user=member, role="member")
+    Membership.objects.create(organisation=partner_org, user=member, role="member")
     with pytest.raises(PermissionDenied):
         projects.partner_request(
-            project=world.project(), organisation=world.partner_org, message="", by=member
+            project=ProjectFactory(lead=lead), organisation=partner_org, message="", by=member
         )
 
 
-def test_nobody_asks_for_another_organisation(world):
+def test_nobody_asks_for_another_organisation(lead, partner_org, third_owner):
     with pytest.raises(PermissionDenied):
         projects.partner_request(
-            project=world.project(),
-            organisation=world.partner_org,
+            project=ProjectFactory(lead=lead),
+            organisation=partner_org,
             message="",
-            by=world.third_owner,
+            by=third_owner,
         )
 
 
 @pytest.mark.parametrize("status", [PP.REQUESTED, PP.INVITED, PP.ACCEPTED, PP.DECLINED, PP.LEFT])
-def test_an_organisation_already_on_the_project_cannot_be_asked_again(world, status):
-    project = world.project()
-    ProjectPartnerFactory(project=project, organisation=world.partner_org, status=status)
+def test_an_organisation_already_on_the_project_cannot_be_asked_again(
+    lead, lead_owner, partner_org, partner_owner, status
+):
+    project = ProjectFactory(lead=lead)
+    ProjectPartnerFactory(project=project, organisation=partner_org, status=status)
     with pytest.raises(DomainError):
         projects.partner_request(
-            project=project, organisation=world.partner_org, message="", by=world.partner_owner
+            project=project, organisation=partner_org, message="", by=partner_owner
         )
     with pytest.raises(DomainError):
         projects.partner_invite(
             project=project,
-            organisation=world.partner_org,
+            organisation=partner_org,
             role="",
             message="",
-            by=world.lead_owner,
+            by=lead_owner,
         )
     assert ProjectPartner.objects.filter(project=project).count() == 1
 
 
-def test_the_lead_cannot_join_or_invite_itself(world):
-    project = world.project()
+def test_the_lead_cannot_join_or_invite_itself(lead, lead_owner):
+    project = ProjectFactory(lead=lead)
     with pytest.raises(DomainError):
-        projects.partner_request(
-            project=project, organisation=world.lead, message="", by=world.lead_owner
-        )
+        projects.partner_request(project=project, organisation=lead, message="", by=lead_owner)
     with pytest.raises(DomainError):
         projects.partner_invite(
-            project=project, organisation=world.lead, role="", message="", by=world.lead_owner
+            project=project, organisation=lead, role="", message="", by=lead_owner
         )
 
 
-def test_only_accredited_organisations_are_invited(world):
+def test_only_accredited_organisations_are_invited(lead, lead_owner):
     with pytest.raises(DomainError):
         projects.partner_invite(
-            project=world.project(),
+            project=ProjectFactory(lead=lead),
             organisation=OrganisationFactory(expired=True),
             role="",
             message="",
-            by=world.lead_owner,
+            by=lead_owner,
         )
 
 
-def test_only_the_leads_managers_invite(world):
-    project = world.project()
-    for person in (world.lead_member, world.partner_owner):
+def test_only_the_leads_managers_invite(lead, lead_member, partner_owner, third):
+    project = ProjectFactory(lead=lead)
+    for person in (lead_member, partner_owner):
         with pytest.raises(PermissionDenied):
             projects.partner_invite(
-                project=project, organisation=world.third, role="", message="", by=person
+                project=project, organisation=third, role="", message="", by=person
             )
 
 
 @pytest.mark.parametrize("status", [J.COMPLETED, J.CANCELLED])
-def test_a_closed_project_takes_no_new_partners(world, status):
-    project = world.project(status=status)
+def test_a_closed_project_takes_no_new_partners(lead, partner_org, partner_owner, status):
+    project = ProjectFactory(lead=lead, status=status)
     with pytest.raises(DomainError):
         projects.partner_request(
-            project=project, organisation=world.partner_org, message="", by=world.partner_owner
+            project=project, organisation=partner_org, message="", by=partner_owner
         )
 
 
@@ -278,24 +248,34 @@ def test_the_project_table_is_the_documented_one():
 
 
 @pytest.mark.parametrize(("source", "target"), PROJECT_ALLOWED)
+@pytest.mark.usefixtures("lead_member", "third")
 def test_the_lead_makes_every_allowed_project_move(
-    world, source, target, outbox, django_capture_on_commit_callbacks
+    lead,
+    lead_owner,
+    partner_org,
+    partner_owner,
+    source,
+    target,
+    outbox,
+    django_capture_on_commit_callbacks,
 ):
-    project = world.project(status=source, partners=[world.partner_org])
+    project = ProjectFactory(lead=lead, status=source, partners=[partner_org])
     with django_capture_on_commit_callbacks(execute=True):
-        change = transition(project, target, by=fresh(world.lead_owner), note=NOTE)
+        change = transition(project, target, by=fresh(lead_owner), note=NOTE)
     project.refresh_from_db()
     assert project.status == target
-    assert (change.from_status, change.to_status, change.by) == (source, target, world.lead_owner)
+    assert (change.from_status, change.to_status, change.by) == (source, target, lead_owner)
     # The partner's managers hear of it; the lead who moved does not get a mail.
-    assert [m.to for m in outbox] == [[world.partner_owner.email]]
+    assert [m.to for m in outbox] == [[partner_owner.email]]
     assert project.title in outbox[0].subject
 
 
 @pytest.mark.parametrize(("source", "target"), PROJECT_ALLOWED)
-def test_nobody_but_the_leads_managers_moves_a_project(world, source, target):
-    project = world.project(status=source, partners=[world.partner_org])
-    for person in (world.lead_member, world.partner_owner, world.third_owner, UserFactory()):
+def test_nobody_but_the_leads_managers_moves_a_project(
+    lead, lead_member, partner_org, partner_owner, third_owner, source, target
+):
+    project = ProjectFactory(lead=lead, status=source, partners=[partner_org])
+    for person in (lead_member, partner_owner, third_owner, UserFactory()):
         with pytest.raises(TransitionNotPermitted):
             transition(project, target, by=fresh(person), note=NOTE)
     project.refresh_from_db()
@@ -303,26 +283,26 @@ def test_nobody_but_the_leads_managers_moves_a_project(world, source, target):
 
 
 @pytest.mark.parametrize(("source", "target"), PROJECT_REFUSED)
-def test_every_other_project_move_is_illegal(world, source, target):
-    project = world.project(status=source, partners=[world.partner_org])
+def test_every_other_project_move_is_illegal(lead, lead_owner, partner_org, source, target):
+    project = ProjectFactory(lead=lead, status=source, partners=[partner_org])
     with pytest.raises(IllegalTransition):
-        transition(project, target, by=fresh(world.lead_owner), note=NOTE)
+        transition(project, target, by=fresh(lead_owner), note=NOTE)
 
 
-def test_a_project_without_an_accepted_partner_cannot_start(world):
-    project = world.project()
-    ProjectPartnerFactory(project=project, organisation=world.partner_org, status=PP.REQUESTED)
+def test_a_project_without_an_accepted_partner_cannot_start(lead, lead_owner, partner_org):
+    project = ProjectFactory(lead=lead)
+    ProjectPartnerFactory(project=project, organisation=partner_org, requested=True)
     with pytest.raises(DomainError, match="en az bir ortak"):
-        transition(project, J.ACTIVE, by=fresh(world.lead_owner))
+        transition(project, J.ACTIVE, by=fresh(lead_owner))
     project.refresh_from_db()
     assert project.status == J.PROPOSED
 
 
 @pytest.mark.parametrize("source", [J.PROPOSED, J.ACTIVE])
-def test_cancelling_a_project_needs_a_reason(world, source):
-    project = world.project(status=source, partners=[world.partner_org])
+def test_cancelling_a_project_needs_a_reason(lead, lead_owner, partner_org, source):
+    project = ProjectFactory(lead=lead, status=source, partners=[partner_org])
     with pytest.raises(DomainError, match="gerekçe"):
-        transition(project, J.CANCELLED, by=fresh(world.lead_owner), note="  ")
+        transition(project, J.CANCELLED, by=fresh(lead_owner), note="  ")
 
 
 # --- The partnership life cycle ---------------------------------------------------------------
@@ -348,13 +328,23 @@ def test_the_partner_table_is_the_documented_one():
     ("source", "target", "mover"),
     [(s, t, mover) for (s, t), movers in sorted(PARTNER_MOVERS.items()) for mover in movers],
 )
+@pytest.mark.usefixtures("lead_member", "third")
 def test_every_allowed_partner_move_by_its_side_tells_the_other_side(
-    world, source, target, mover, outbox, django_capture_on_commit_callbacks
+    lead,
+    lead_owner,
+    partner_org,
+    partner_owner,
+    source,
+    target,
+    mover,
+    outbox,
+    django_capture_on_commit_callbacks,
 ):
-    project = world.project()
-    partner = ProjectPartnerFactory(project=project, organisation=world.partner_org, status=source)
-    by = world.lead_owner if mover == "lead" else world.partner_owner
-    other = world.partner_owner if mover == "lead" else world.lead_owner
+    partner = ProjectPartnerFactory(
+        project=ProjectFactory(lead=lead), organisation=partner_org, status=source
+    )
+    by = lead_owner if mover == "lead" else partner_owner
+    other = partner_owner if mover == "lead" else lead_owner
     with django_capture_on_commit_callbacks(execute=True):
         transition(partner, target, by=fresh(by), note=NOTE)
     partner.refresh_from_db()
@@ -364,15 +354,18 @@ def test_every_allowed_partner_move_by_its_side_tells_the_other_side(
 
 
 @pytest.mark.parametrize(("source", "target"), sorted(PARTNER_MOVERS))
-def test_the_wrong_side_and_outsiders_cannot_move_a_partnership(world, source, target):
-    project = world.project()
-    partner = ProjectPartnerFactory(project=project, organisation=world.partner_org, status=source)
+def test_the_wrong_side_and_outsiders_cannot_move_a_partnership(
+    lead, lead_owner, lead_member, partner_org, partner_owner, third_owner, source, target
+):
+    partner = ProjectPartnerFactory(
+        project=ProjectFactory(lead=lead), organisation=partner_org, status=source
+    )
     movers = PARTNER_MOVERS[(source, target)]
-    wrong = [world.third_owner, world.lead_member, UserFactory()]
+    wrong = [third_owner, lead_member, UserFactory()]
     if "lead" not in movers:
-        wrong.append(world.lead_owner)
+        wrong.append(lead_owner)
     if "self" not in movers:
-        wrong.append(world.partner_owner)
+        wrong.append(partner_owner)
     for person in wrong:
         with pytest.raises(TransitionNotPermitted):
             transition(partner, target, by=fresh(person), note=NOTE)
@@ -381,91 +374,91 @@ def test_the_wrong_side_and_outsiders_cannot_move_a_partnership(world, source, t
 
 
 @pytest.mark.parametrize(("source", "target"), PARTNER_REFUSED)
-def test_every_other_partner_move_is_illegal(world, source, target):
+def test_every_other_partner_move_is_illegal(lead, lead_owner, partner_org, source, target):
     partner = ProjectPartnerFactory(
-        project=world.project(), organisation=world.partner_org, status=source
+        project=ProjectFactory(lead=lead), organisation=partner_org, status=source
     )
     with pytest.raises(IllegalTransition):
-        transition(partner, target, by=fresh(world.lead_owner), note=NOTE)
+        transition(partner, target, by=fresh(lead_owner), note=NOTE)
 
 
 @pytest.mark.parametrize(
     ("source", "target", "by"),
     [(PP.REQUESTED, PP.DECLINED, "lead"), (PP.ACCEPTED, PP.LEFT, "self")],
 )
-def test_declining_a_request_and_leaving_need_a_reason(world, source, target, by):
+def test_declining_a_request_and_leaving_need_a_reason(
+    lead, lead_owner, partner_org, partner_owner, source, target, by
+):
     partner = ProjectPartnerFactory(
-        project=world.project(), organisation=world.partner_org, status=source
+        project=ProjectFactory(lead=lead), organisation=partner_org, status=source
     )
-    person = world.lead_owner if by == "lead" else world.partner_owner
+    person = lead_owner if by == "lead" else partner_owner
     with pytest.raises(DomainError, match="gerekçe"):
         transition(partner, target, by=fresh(person), note="")
 
 
-def test_a_former_member_of_the_partner_cannot_answer_an_invitation(world):
+def test_a_former_member_of_the_partner_cannot_answer_an_invitation(
+    lead, partner_org, partner_owner
+):
     partner = ProjectPartnerFactory(
-        project=world.project(), organisation=world.partner_org, status=PP.INVITED
+        project=ProjectFactory(lead=lead), organisation=partner_org, invited=True
     )
-    Membership.objects.filter(user=world.partner_owner).delete()
+    Membership.objects.filter(user=partner_owner).delete()
     with pytest.raises(TransitionNotPermitted):
-        transition(partner, PP.ACCEPTED, by=fresh(world.partner_owner))
+        transition(partner, PP.ACCEPTED, by=fresh(partner_owner))
 
 
 # --- Updates, files and linked activities -----------------------------------------------------
 
 
-def test_partners_post_updates_and_others_cannot(world):
-    project = world.project(partners=[world.partner_org])
+def test_partners_post_updates_and_others_cannot(
+    lead, lead_owner, partner_org, partner_owner, third, third_owner
+):
+    project = ProjectFactory(lead=lead, partners=[partner_org])
     update = projects.update_post(
         project=project,
-        organisation=world.partner_org,
+        organisation=partner_org,
         text=" İlk okul oturumu yapıldı. ",
-        by=world.partner_owner,
+        by=partner_owner,
     )
     assert update.text == "İlk okul oturumu yapıldı."
     with pytest.raises(PermissionDenied):
-        projects.update_post(
-            project=project, organisation=world.third, text="x", by=world.third_owner
-        )
+        projects.update_post(project=project, organisation=third, text="x", by=third_owner)
     # A partner cannot post in the name of an organisation they do not belong to.
     with pytest.raises(PermissionDenied):
-        projects.update_post(
-            project=project, organisation=world.lead, text="x", by=world.partner_owner
-        )
+        projects.update_post(project=project, organisation=lead, text="x", by=partner_owner)
     with pytest.raises(ValidationError):
-        projects.update_post(
-            project=project, organisation=world.lead, text="   ", by=world.lead_owner
-        )
+        projects.update_post(project=project, organisation=lead, text="   ", by=lead_owner)
 
 
-def test_a_requesting_organisation_cannot_post_yet(world):
-    project = world.project()
-    ProjectPartnerFactory(project=project, organisation=world.partner_org, status=PP.REQUESTED)
+def test_a_requesting_organisation_cannot_post_yet(lead, partner_org, partner_owner):
+    project = ProjectFactory(lead=lead)
+    ProjectPartnerFactory(project=project, organisation=partner_org, requested=True)
     with pytest.raises(PermissionDenied):
-        projects.update_post(
-            project=project, organisation=world.partner_org, text="x", by=world.partner_owner
-        )
+        projects.update_post(project=project, organisation=partner_org, text="x", by=partner_owner)
 
 
-def test_linked_activities_add_up_to_the_projects_totals(world):
-    project = world.project(partners=[world.partner_org])
+def test_linked_activities_add_up_to_the_projects_totals(
+    lead, lead_member, partner_org, partner_owner
+):
+    project = ProjectFactory(lead=lead, partners=[partner_org])
     mine = ActivityFactory(
-        organisation=world.lead,
-        status=Activity.Status.COMPLETED,
+        organisation=lead,
+        completed=True,
         people_reached=120,
         services_delivered=150,
         volunteers_involved=4,
         volunteer_hours=12,
     )
     theirs = ActivityFactory(
-        organisation=world.partner_org,
-        status=Activity.Status.COMPLETED,
+        organisation=partner_org,
+        completed=True,
         people_reached=30,
         services_delivered=None,
         volunteer_hours=2.5,
     )
-    projects.activity_link(project=project, activity=mine, by=world.lead_member)
-    projects.activity_link(project=project, activity=theirs, by=world.partner_owner)
+    projects.activity_link(project=project, activity=mine, by=lead_member)
+    projects.activity_link(project=project, activity=theirs, by=partner_owner)
     totals = projects.linked_activity_totals(project)
     assert totals["activities"] == 2
     assert totals["people_reached"] == 150
@@ -473,26 +466,28 @@ def test_linked_activities_add_up_to_the_projects_totals(world):
     assert totals["volunteer_hours"] == pytest.approx(14.5)
 
 
-def test_nobody_links_another_organisations_activity(world):
-    project = world.project(partners=[world.partner_org])
-    theirs = ActivityFactory(organisation=world.partner_org)
+def test_nobody_links_another_organisations_activity(
+    lead, lead_owner, partner_org, third, third_owner
+):
+    project = ProjectFactory(lead=lead, partners=[partner_org])
+    theirs = ActivityFactory(organisation=partner_org)
     with pytest.raises(PermissionDenied):
-        projects.activity_link(project=project, activity=theirs, by=world.lead_owner)
-    outsider = ActivityFactory(organisation=world.third)
+        projects.activity_link(project=project, activity=theirs, by=lead_owner)
+    outsider = ActivityFactory(organisation=third)
     with pytest.raises(PermissionDenied):
-        projects.activity_link(project=project, activity=outsider, by=world.third_owner)
+        projects.activity_link(project=project, activity=outsider, by=third_owner)
     theirs.refresh_from_db()
     assert theirs.project is None
 
 
-def test_an_activity_belongs_to_one_project_at_a_time(world):
-    first = world.project(partners=[world.partner_org])
-    second = world.project(partners=[world.partner_org])
-    activity = ActivityFactory(organisation=world.lead)
-    projects.activity_link(project=first, activity=activity, by=world.lead_owner)
+def test_an_activity_belongs_to_one_project_at_a_time(lead, lead_owner, partner_org):
+    first = ProjectFactory(lead=lead, partners=[partner_org])
+    second = ProjectFactory(lead=lead, partners=[partner_org])
+    activity = ActivityFactory(organisation=lead)
+    projects.activity_link(project=first, activity=activity, by=lead_owner)
     with pytest.raises(DomainError):
-        projects.activity_link(project=second, activity=activity, by=world.lead_owner)
-    projects.activity_unlink(project=first, activity=activity, by=world.lead_owner)
+        projects.activity_link(project=second, activity=activity, by=lead_owner)
+    projects.activity_unlink(project=first, activity=activity, by=lead_owner)
     activity.refresh_from_db()
     assert activity.project is None
 
@@ -501,24 +496,29 @@ def test_an_activity_belongs_to_one_project_at_a_time(world):
 
 
 @pytest.mark.parametrize("status", [J.COMPLETED, J.CANCELLED])
-def test_an_invitation_cannot_be_accepted_once_the_project_closed(world, status):
-    project = world.project(status=J.ACTIVE, partners=[world.partner_org])
-    invitation = ProjectPartnerFactory(project=project, organisation=world.third, status=PP.INVITED)
-    Project.objects.filter(pk=project.pk).update(status=status)
+def test_an_invitation_cannot_be_accepted_once_the_project_closed(
+    lead, partner_org, third, third_owner, status
+):
+    """The project closed with the invitation still open (set so by the factories: closing
+    the project the legal way would have closed the invitation too)."""
+    project = ProjectFactory(lead=lead, status=status, partners=[partner_org])
+    invitation = ProjectPartnerFactory(project=project, organisation=third, invited=True)
     with pytest.raises(DomainError):
-        transition(invitation, PP.ACCEPTED, by=fresh(world.third_owner))
+        transition(invitation, PP.ACCEPTED, by=fresh(third_owner))
     invitation.refresh_from_db()
     assert invitation.status == PP.INVITED
-    assert not projects.may_see_workspace(fresh(world.third_owner), project)
+    assert not projects.may_see_workspace(fresh(third_owner), project)
 
 
-def test_a_request_from_an_organisation_whose_accreditation_lapsed_cannot_be_accepted(world):
-    project = world.project(status=J.ACTIVE, partners=[world.partner_org])
-    request = ProjectPartnerFactory(project=project, organisation=world.third, status=PP.REQUESTED)
-    world.third.accredited_until = timezone.localdate() - dt.timedelta(days=1)
-    world.third.save()
+def test_a_request_from_an_organisation_whose_accreditation_lapsed_cannot_be_accepted(
+    lead, lead_owner, partner_org
+):
+    project = ProjectFactory(lead=lead, active=True, partners=[partner_org])
+    request = ProjectPartnerFactory(
+        project=project, organisation=OrganisationFactory(expired=True), requested=True
+    )
     with pytest.raises(DomainError):
-        transition(request, PP.ACCEPTED, by=fresh(world.lead_owner))
+        transition(request, PP.ACCEPTED, by=fresh(lead_owner))
     assert ProjectPartner.objects.get(pk=request.pk).status == PP.REQUESTED
 
 
@@ -526,23 +526,27 @@ def test_a_request_from_an_organisation_whose_accreditation_lapsed_cannot_be_acc
     ("source", "target", "note"),
     [(J.ACTIVE, J.COMPLETED, ""), (J.ACTIVE, J.CANCELLED, NOTE), (J.PROPOSED, J.CANCELLED, NOTE)],
 )
-def test_closing_a_project_closes_its_open_requests_and_invitations(world, source, target, note):
-    project = world.project(status=source, partners=[world.partner_org])
-    asking = ProjectPartnerFactory(project=project, status=PP.REQUESTED)
-    invited = ProjectPartnerFactory(project=project, status=PP.INVITED)
-    transition(project, target, by=fresh(world.lead_owner), note=note)
+def test_closing_a_project_closes_its_open_requests_and_invitations(
+    lead, lead_owner, partner_org, source, target, note
+):
+    project = ProjectFactory(lead=lead, status=source, partners=[partner_org])
+    asking = ProjectPartnerFactory(project=project, requested=True)
+    invited = ProjectPartnerFactory(project=project, invited=True)
+    transition(project, target, by=fresh(lead_owner), note=note)
     assert ProjectPartner.objects.get(pk=asking.pk).status == PP.DECLINED
     assert ProjectPartner.objects.get(pk=invited.pk).status == PP.LEFT
-    assert ProjectPartner.objects.get(project=project, organisation=world.partner_org).status == (
+    assert ProjectPartner.objects.get(project=project, organisation=partner_org).status == (
         PP.ACCEPTED
     )
 
 
-def test_a_partner_that_leaves_takes_its_linked_activities_out_of_the_totals(world):
-    project = world.project(status=J.ACTIVE, partners=[world.partner_org])
-    theirs = ActivityFactory(organisation=world.partner_org, project=project)
-    ours = ActivityFactory(organisation=world.lead, project=project)
-    partnership = ProjectPartner.objects.get(project=project, organisation=world.partner_org)
-    transition(partnership, PP.LEFT, by=fresh(world.partner_owner), note=NOTE)
+def test_a_partner_that_leaves_takes_its_linked_activities_out_of_the_totals(
+    lead, partner_org, partner_owner
+):
+    project = ProjectFactory(lead=lead, active=True, partners=[partner_org])
+    theirs = ActivityFactory(organisation=partner_org, project=project)
+    ours = ActivityFactory(organisation=lead, project=project)
+    partnership = ProjectPartner.objects.get(project=project, organisation=partner_org)
+    transition(partnership, PP.LEFT, by=fresh(partner_owner), note=NOTE)
     assert Activity.objects.get(pk=theirs.pk).project is None
     assert Activity.objects.get(pk=ours.pk).project == project

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accreditation.factories import OrganisationFactory
 from accreditation.models import Membership
 from cooperation import reports as services
-from cooperation.factories import ActivityFactory
+from cooperation.factories import ActivityFactory, QuarterlyReportFactory
 from cooperation.models import Activity, QuarterlyReport, ReportLine
 from core.exceptions import DomainError
 from core.factories import UserFactory, staff_user
@@ -43,11 +43,9 @@ def _done(organisation, ends_on, **kwargs):
     )
 
 
-def _report(owner, organisation, **data):
-    report = services.report_start(organisation=organisation, year=YEAR, quarter=QUARTER, by=owner)
-    if data:
-        services.report_update(report=report, data=data, by=owner)
-    return report
+def _report(organisation, **kwargs):
+    """The organisation's report of YEAR/QUARTER, set straight into its state."""
+    return QuarterlyReportFactory(organisation=organisation, year=YEAR, quarter=QUARTER, **kwargs)
 
 
 def test_report_start_prefills_lines_from_completed_activities_of_the_quarter():
@@ -82,7 +80,7 @@ def test_report_start_prefills_lines_from_completed_activities_of_the_quarter():
         people_reached=999,
     )
 
-    report = _report(owner, organisation)
+    report = services.report_start(organisation=organisation, year=YEAR, quarter=QUARTER, by=owner)
 
     assert report.status == R.DRAFT
     lines = {line.working_area_id: line for line in report.lines.all()}
@@ -115,9 +113,9 @@ def test_report_for_a_quarter_not_ended_is_refused(ahead):
 
 def test_second_report_for_the_same_quarter_is_refused():
     owner, organisation = _owner_org()
-    _report(owner, organisation)
+    _report(organisation)
     with pytest.raises(ValidationError) as error:
-        _report(owner, organisation)
+        services.report_start(organisation=organisation, year=YEAR, quarter=QUARTER, by=owner)
     assert "zaten" in error.value.message_dict["quarter"][0]
     assert QuarterlyReport.objects.count() == 1
 
@@ -137,7 +135,7 @@ def test_only_owners_and_managers_start_reports(role):
 )
 def test_people_outside_the_organisation_cannot_start_or_edit(kind):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation)
+    report = _report(organisation)
     person = owner
     if kind == "not_accredited":
         person, organisation = _owner_org(accredited=False)
@@ -158,7 +156,7 @@ def test_people_outside_the_organisation_cannot_start_or_edit(kind):
 
 def test_update_saves_narrative_and_lines_and_drops_empty_lines():
     owner, organisation = _owner_org()
-    report = _report(owner, organisation)
+    report = _report(organisation)
     areas = list(WorkingArea.objects.order_by("sort_order", "pk")[:2])
     services.report_update(
         report=report,
@@ -181,7 +179,7 @@ def test_update_saves_narrative_and_lines_and_drops_empty_lines():
 
 def test_negative_line_values_are_refused_and_nothing_changes():
     owner, organisation = _owner_org()
-    report = _report(owner, organisation, highlights="İlk")
+    report = _report(organisation, highlights="İlk")
     area = WorkingArea.objects.order_by("sort_order").first()
     with pytest.raises(ValidationError) as error:
         services.report_update(
@@ -197,7 +195,7 @@ def test_negative_line_values_are_refused_and_nothing_changes():
 
 def test_submit_needs_highlights():
     owner, organisation = _owner_org()
-    report = _report(owner, organisation)
+    report = _report(organisation)
     with pytest.raises(DomainError) as error:
         services.report_submit(report=report, by=owner)
     assert "Öne çıkanlar" in str(error.value)
@@ -206,7 +204,7 @@ def test_submit_needs_highlights():
 
 def test_submitted_report_is_locked_for_every_service():
     owner, organisation = _owner_org()
-    report = _report(owner, organisation, highlights="Okul programı tamamlandı.")
+    report = _report(organisation, highlights="Okul programı tamamlandı.")
     services.report_submit(report=report, by=owner)
     report.refresh_from_db()
     assert report.status == R.SUBMITTED and report.is_locked
@@ -233,9 +231,7 @@ def test_submitted_report_is_locked_for_every_service():
 )
 def test_every_move_of_the_report_life_cycle(source, target, who, note, outbox):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation, highlights="Öne çıkan")
-    if source == R.SUBMITTED:
-        services.report_submit(report=report, by=owner)
+    report = _report(organisation, highlights="Öne çıkan", submitted=source == R.SUBMITTED)
     person = owner if who == "owner" else staff_user(StaffRole.COORDINATOR, 34)
     outbox.clear()
     transition(report, target, by=person, note=note)
@@ -248,10 +244,8 @@ def test_every_move_of_the_report_life_cycle(source, target, who, note, outbox):
 
 @pytest.mark.parametrize(("source", "target"), [(R.DRAFT, R.DRAFT), (R.SUBMITTED, R.SUBMITTED)])
 def test_refused_pairs(source, target):
-    owner, organisation = _owner_org()
-    report = _report(owner, organisation, highlights="Öne çıkan")
-    if source == R.SUBMITTED:
-        services.report_submit(report=report, by=owner)
+    _owner, organisation = _owner_org()
+    report = _report(organisation, highlights="Öne çıkan", submitted=source == R.SUBMITTED)
     with pytest.raises(IllegalTransition):
         transition(report, target, by=staff_user(StaffRole.ADMIN))
 
@@ -259,8 +253,7 @@ def test_refused_pairs(source, target):
 @pytest.mark.parametrize("who", ["owner", "member", "other_coordinator", "other_owner", "stranger"])
 def test_wrong_people_cannot_reopen(who):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation, highlights="Öne çıkan")
-    services.report_submit(report=report, by=owner)
+    report = _report(organisation, submitted=True)
     person = {
         "owner": lambda: owner,
         "member": lambda: (
@@ -279,8 +272,8 @@ def test_wrong_people_cannot_reopen(who):
 
 @pytest.mark.parametrize("who", ["member", "coordinator", "other_owner"])
 def test_wrong_people_cannot_submit(who):
-    owner, organisation = _owner_org()
-    report = _report(owner, organisation, highlights="Öne çıkan")
+    _owner, organisation = _owner_org()
+    report = _report(organisation, highlights="Öne çıkan")
     person = {
         "member": lambda: (
             Membership.objects.create(
@@ -296,8 +289,7 @@ def test_wrong_people_cannot_submit(who):
 
 def test_reopen_needs_a_reason_and_mails_the_managers(outbox, django_capture_on_commit_callbacks):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation, highlights="Öne çıkan")
-    services.report_submit(report=report, by=owner)
+    report = _report(organisation, submitted=True)
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
     with pytest.raises(DomainError):
         services.report_reopen(report=report, by=coordinator, note="  ")
@@ -313,8 +305,8 @@ def test_reopen_needs_a_reason_and_mails_the_managers(outbox, django_capture_on_
 
 
 def test_reporting_status_lists_accredited_organisations_of_the_province():
-    submitted_owner, submitted = _owner_org(legal_name="Ağaç Derneği")
-    draft_owner, draft = _owner_org(legal_name="Çınar Derneği")
+    _submitted_owner, submitted = _owner_org(legal_name="Ağaç Derneği")
+    _draft_owner, draft = _owner_org(legal_name="Çınar Derneği")
     _missing_owner, missing = _owner_org(legal_name="Zeytin Derneği")
     _owner_org(accredited=False, legal_name="Akreditesiz Derneği")
     _owner_org(accredited=False, expired=True, legal_name="Süresi Dolmuş Derneği")
@@ -323,10 +315,8 @@ def test_reporting_status_lists_accredited_organisations_of_the_province():
         district=District.objects.get(province_id=35, slug="bornova"),
         legal_name="Bornova Derneği",
     )
-    services.report_submit(
-        report=_report(submitted_owner, submitted, highlights="Öne çıkan"), by=submitted_owner
-    )
-    _report(draft_owner, draft)
+    _report(submitted, submitted=True)
+    _report(draft)
     rows = services.reporting_status(
         province=Province.objects.get(code=34), year=YEAR, quarter=QUARTER
     )
@@ -343,8 +333,8 @@ def test_reporting_status_takes_constant_queries():
 
     def measure(n):
         for _i in range(n):
-            owner, organisation = _owner_org()
-            _report(owner, organisation)
+            _owner, organisation = _owner_org()
+            _report(organisation)
         with CaptureQueriesContext(connection) as ctx:
             rows = services.reporting_status(province=istanbul, year=YEAR, quarter=QUARTER)
             [str(row["organisation"].district) for row in rows]

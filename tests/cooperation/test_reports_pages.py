@@ -13,8 +13,8 @@ from django.urls import reverse
 from accreditation.factories import OrganisationFactory
 from accreditation.models import Membership
 from cooperation import reports as services
-from cooperation.factories import ActivityFactory, IndicatorFactory
-from cooperation.models import Activity, Indicator, IndicatorValue, QuarterlyReport, Target
+from cooperation.factories import ActivityFactory, IndicatorFactory, QuarterlyReportFactory
+from cooperation.models import Indicator, IndicatorValue, QuarterlyReport, Target
 from core.factories import UserFactory, staff_user
 from core.models import Province, StaffRole, WorkingArea
 
@@ -34,13 +34,11 @@ def _owner_org(**kwargs):
     return owner, OrganisationFactory(owner=owner, **kwargs)
 
 
-def _report(owner, organisation, *, submitted=False, year=YEAR, quarter=QUARTER):
-    report = services.report_start(organisation=organisation, year=year, quarter=quarter, by=owner)
-    services.report_update(report=report, data={"highlights": "Okul programı bitti."}, by=owner)
-    if submitted:
-        services.report_submit(report=report, by=owner)
-    report.refresh_from_db()
-    return report
+def _report(organisation, *, year=YEAR, quarter=QUARTER, **kwargs):
+    """The organisation's report with its highlights written, set straight into its state
+    (``submitted=True`` for a sent one)."""
+    kwargs.setdefault("highlights", "Okul programı bitti.")
+    return QuarterlyReportFactory(organisation=organisation, year=year, quarter=quarter, **kwargs)
 
 
 def _line_data(report, **overrides):
@@ -68,7 +66,7 @@ def test_anonymous_people_are_sent_to_sign_in(client, name):
 @pytest.mark.parametrize("kind", ["not_accredited", "expired", "former_member", "plain"])
 def test_people_outside_the_platform_are_refused(client, kind):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation)
+    report = _report(organisation)
     if kind == "not_accredited":
         person = _owner_org(accredited=False)[0]
     elif kind == "expired":
@@ -88,8 +86,8 @@ def test_people_outside_the_platform_are_refused(client, kind):
 
 @pytest.mark.parametrize("who", ["other_owner", "other_coordinator"])
 def test_other_peoples_reports_are_not_found(client, who):
-    owner, organisation = _owner_org()
-    report = _report(owner, organisation, submitted=True)
+    _owner, organisation = _owner_org()
+    report = _report(organisation, submitted=True)
     person = _owner_org()[0] if who == "other_owner" else staff_user(StaffRole.COORDINATOR, 35)
     client.force_login(person)
     assert client.get(reverse("report_edit", args=[report.pk])).status_code == 404
@@ -106,8 +104,8 @@ def test_other_peoples_reports_are_not_found(client, who):
 
 def test_list_shows_my_reports_and_the_start_form(client):
     owner, organisation = _owner_org(legal_name="Umut Işığı Derneği")
-    _report(owner, organisation)
-    _report(*_owner_org(legal_name="Başka Dernek"))
+    _report(organisation)
+    _report(_owner_org(legal_name="Başka Dernek")[1])
     client.force_login(owner)
     response = client.get(reverse("report_list"))
     text = _text(response)
@@ -150,7 +148,7 @@ def test_start_creates_a_prefilled_report(client):
     owner, organisation = _owner_org()
     ActivityFactory(
         organisation=organisation,
-        status=Activity.Status.COMPLETED,
+        completed=True,
         starts_on=datetime.date(2025, 8, 1),
         ends_on=datetime.date(2025, 8, 2),
         people_reached=64,
@@ -168,8 +166,8 @@ def test_start_creates_a_prefilled_report(client):
 
 
 def test_a_member_who_does_not_manage_sees_the_report_read_only(client):
-    owner, organisation = _owner_org()
-    report = _report(owner, organisation)
+    _owner, organisation = _owner_org()
+    report = _report(organisation)
     member = UserFactory()
     Membership.objects.create(organisation=organisation, user=member, role=Membership.Role.MEMBER)
     client.force_login(member)
@@ -185,7 +183,7 @@ def test_a_member_who_does_not_manage_sees_the_report_read_only(client):
 
 def test_edit_saves_and_bad_numbers_are_explained_with_values_kept(client):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation)
+    report = _report(organisation)
     area = WorkingArea.objects.filter(is_active=True).order_by("sort_order", "pk").first()
     client.force_login(owner)
     url = reverse("report_edit", args=[report.pk])
@@ -217,7 +215,7 @@ def test_edit_saves_and_bad_numbers_are_explained_with_values_kept(client):
 
 def test_save_and_submit_locks_the_report_and_the_page_refuses_edits(client):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation)
+    report = _report(organisation)
     client.force_login(owner)
     url = reverse("report_edit", args=[report.pk])
     response = client.post(url, _line_data(report, action="submit"), follow=True)
@@ -240,7 +238,7 @@ def test_save_and_submit_locks_the_report_and_the_page_refuses_edits(client):
 
 def test_submit_without_highlights_is_refused_with_a_message(client):
     owner, organisation = _owner_org()
-    report = services.report_start(organisation=organisation, year=YEAR, quarter=QUARTER, by=owner)
+    report = _report(organisation, highlights="")
     client.force_login(owner)
     response = client.post(
         reverse("report_transition", args=[report.pk]), {"action": "submit"}, follow=True
@@ -250,8 +248,8 @@ def test_submit_without_highlights_is_refused_with_a_message(client):
 
 
 def test_coordinator_reopens_with_a_reason(client, outbox, django_capture_on_commit_callbacks):
-    owner, organisation = _owner_org()
-    report = _report(owner, organisation, submitted=True)
+    _owner, organisation = _owner_org()
+    report = _report(organisation, submitted=True)
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
     client.force_login(coordinator)
     url = reverse("report_transition", args=[report.pk])
@@ -269,7 +267,7 @@ def test_coordinator_reopens_with_a_reason(client, outbox, django_capture_on_com
 
 def test_owner_cannot_reopen_through_the_page(client):
     owner, organisation = _owner_org()
-    report = _report(owner, organisation, submitted=True)
+    report = _report(organisation, submitted=True)
     client.force_login(owner)
     response = client.post(
         reverse("report_transition", args=[report.pk]), {"action": "reopen", "note": "x"}
@@ -286,7 +284,7 @@ def test_report_list_takes_constant_queries(client):
         QuarterlyReport.objects.all().delete()
         for index in range(count):
             year = 2020 + index // 4
-            _report(owner, organisation, year=year, quarter=index % 4 + 1)
+            _report(organisation, year=year, quarter=index % 4 + 1)
         client.get(reverse("report_list"))  # warm the session and caches
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(reverse("report_list")).status_code == 200
@@ -358,11 +356,11 @@ def test_indicator_values_page_saves_manual_values(client):
 
 
 def test_province_reports_shows_who_has_not_reported(client):
-    submitted_owner, submitted = _owner_org(legal_name="Ağaç Derneği")
-    draft_owner, draft = _owner_org(legal_name="Çınar Derneği")
+    _submitted_owner, submitted = _owner_org(legal_name="Ağaç Derneği")
+    _draft_owner, draft = _owner_org(legal_name="Çınar Derneği")
     _owner_org(legal_name="Zeytin Derneği")
-    _report(submitted_owner, submitted, submitted=True)
-    _report(draft_owner, draft)
+    _report(submitted, submitted=True)
+    _report(draft)
     client.force_login(staff_user(StaffRole.COORDINATOR, 34))
     url = reverse("province_reports", args=[34])
     text = _text(client.get(url, {"year": YEAR, "quarter": QUARTER}))
@@ -378,9 +376,9 @@ def test_province_reports_takes_constant_queries(client):
 
     def measure(count):
         for index in range(count):
-            owner, organisation = _owner_org()
+            _owner, organisation = _owner_org()
             if index % 2:
-                _report(owner, organisation)
+                _report(organisation)
         client.get(url)  # warm the session and caches
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url, {"year": YEAR, "quarter": QUARTER}).status_code == 200
@@ -401,7 +399,7 @@ def test_targets_page_takes_constant_queries(client):
                 indicator=indicator, province=istanbul, year=2026, quarter=1, value=5
             )
             ActivityFactory(
-                status=Activity.Status.COMPLETED,
+                completed=True,
                 starts_on=datetime.date(2026, 2, 1),
                 ends_on=datetime.date(2026, 2, 1),
                 people_reached=3,

@@ -24,11 +24,11 @@ from core.dates import add_years
 from core.exceptions import DomainError
 from core.factories import UserFactory, staff_user
 from core.lifecycle import IllegalTransition
-from core.models import Province, StaffRole, StatusChange, SupportUnit
+from core.models import Province, StaffRole, StatusChange, SupportUnit, User
 from core.services import role_assign
-from tests.volunteers.test_lifecycles import World, fresh
-from volunteers import credentials, declarations, hours
+from volunteers import credentials, declarations
 from volunteers.exceptions import VolunteerError
+from volunteers.factories import HoursLogFactory, MentorCredentialFactory
 from volunteers.models import (
     DeclarationAccess,
     HoursLog,
@@ -68,20 +68,19 @@ def _settings(**values):
     return settings
 
 
-def _supervised(world, amount, *, approve=True, kind=HoursLog.Kind.SUPERVISED):
-    match = world._cache.get("active_match") or world.match("active")
-    world._cache["active_match"] = match
-    log = hours.hours_log(
-        person=world.volunteer, match=match, on=timezone.localdate(), hours=amount, kind=kind
-    )
-    if approve:
-        hours.hours_approve(log=log, by=world.owner)
-    return log
+def fresh(user):
+    """The same person without the roles and memberships cached on the object."""
+    return User.objects.get(pk=user.pk)
 
 
-def _reference(world, organisation=None, **extra):
+def _supervised(match, amount, *, approve=True, kind=HoursLog.Kind.SUPERVISED):
+    """Hours of ``kind`` given today in the placement, approved unless ``approve=False``."""
+    return HoursLogFactory(match=match, hours=amount, kind=kind, approved=approve)
+
+
+def _reference(organisation=None, **extra):
     data = {
-        "reference_organisation": organisation or world.organisation,
+        "reference_organisation": organisation,
         "referee_name": "Selin Aydın",
         "referee_position": "Program sorumlusu",
         "reference_statement": "İki yıldır programlarımızda gönüllü.",
@@ -90,19 +89,20 @@ def _reference(world, organisation=None, **extra):
     return data
 
 
-def _declare(world, credential):
+def _declare(credential):
     return declarations.declaration_save(
-        credential=credential, by=world.volunteer, years_in_recovery=YEARS, statement=STATEMENT
+        credential=credential, by=credential.person, years_in_recovery=YEARS, statement=STATEMENT
     )
 
 
 # --- What the credential needs --------------------------------------------------------------
 
 
-def test_missing_lists_each_requirement_and_submit_is_refused_until_all_are_there():
+def test_missing_lists_each_requirement_and_submit_is_refused_until_all_are_there(
+    volunteer, organisation, active_match
+):
     _settings(mentor_training_hours=30, mentor_supervised_hours=4)
-    world = World()
-    credential = credentials.credential_start(person=world.volunteer)
+    credential = credentials.credential_start(person=volunteer)
     assert credential.status == C.DRAFT
     assert credential.province_id == 34
 
@@ -112,7 +112,7 @@ def test_missing_lists_each_requirement_and_submit_is_refused_until_all_are_ther
 
     def submit_refused(fragment):
         with pytest.raises(DomainError, match=fragment):
-            credentials.credential_submit(credential=credential, by=world.volunteer)
+            credentials.credential_submit(credential=credential, by=volunteer)
         credential.refresh_from_db()
         assert credential.status == C.DRAFT
 
@@ -127,180 +127,177 @@ def test_missing_lists_each_requirement_and_submit_is_refused_until_all_are_ther
     # Trainings: only those that count for mentors, with a certificate in force.
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
     credentials.training_record(
-        person=world.volunteer,
+        person=volunteer,
         training=_training("Gönüllü oryantasyonu", hours=50, counts=False),
         completed_on=timezone.localdate(),
         by=coordinator,
     )
     credentials.training_record(
-        person=world.volunteer,
+        person=volunteer,
         training=_training("Eski mentorluk eğitimi", hours=50, valid_years=1),
         completed_on=timezone.localdate() - dt.timedelta(days=800),
         by=coordinator,
     )
     credentials.training_record(
-        person=world.volunteer,
+        person=volunteer,
         training=_training("Akran desteği temel eğitimi", hours=20),
         completed_on=timezone.localdate(),
         by=coordinator,
     )
     assert "Eğitim saatiniz 20; en az 30 saat" in missing()
     credentials.training_record(
-        person=world.volunteer,
+        person=volunteer,
         training=_training("Motivasyonel görüşme", hours=10),
         completed_on=timezone.localdate() - dt.timedelta(days=3),
         by=coordinator,
     )
     assert "Eğitim saatiniz" not in missing()
-    assert credentials.credential_progress(world.volunteer)["training_hours"] == 30
+    assert credentials.credential_progress(volunteer)["training_hours"] == 30
 
     # Supervised hours: approved, of the supervised kind.
-    _supervised(world, 3)
-    _supervised(world, 2, approve=False)
-    _supervised(world, 5, kind=HoursLog.Kind.VOLUNTEERING)
+    _supervised(active_match, 3)
+    _supervised(active_match, 2, approve=False)
+    _supervised(active_match, 5, kind=HoursLog.Kind.VOLUNTEERING)
     assert re.search(r"süpervizyonlu gönüllülük saatiniz 3([.,]0)?; en az 4 saat", missing())
-    _supervised(world, 1)
+    _supervised(active_match, 1)
     assert "süpervizyonlu" not in missing()
 
     # A reference from an organisation that is not accredited does not do.
     unaccredited = OrganisationFactory()
     credentials.credential_update(
-        credential=credential, by=world.volunteer, data=_reference(world, unaccredited)
+        credential=credential, by=volunteer, data=_reference(unaccredited)
     )
     assert "Referans veren kuruluş akredite değil" in missing()
     submit_refused("akredite değil")
     credentials.credential_update(
         credential=credential,
-        by=world.volunteer,
-        data=_reference(world, referee_name="", reference_statement=" "),
+        by=volunteer,
+        data=_reference(organisation, referee_name="", reference_statement=" "),
     )
     assert "Referans veren kişinin adını ve referans yazısını ekleyin" in missing()
-    credentials.credential_update(credential=credential, by=world.volunteer, data=_reference(world))
+    credentials.credential_update(
+        credential=credential, by=volunteer, data=_reference(organisation)
+    )
     assert missing() == "İyileşme beyanınızı doldurun."
     submit_refused("İyileşme beyanınızı")
 
-    _declare(world, credential)
+    _declare(credential)
     assert credentials.credential_missing(credential) == []
-    credentials.credential_submit(credential=credential, by=world.volunteer)
+    credentials.credential_submit(credential=credential, by=volunteer)
     credential.refresh_from_db()
     assert credential.status == C.SUBMITTED
     assert credential.submitted_at is not None
 
 
-def test_hours_in_the_missing_list_read_the_same_on_every_database_in_turkish():
+def test_hours_in_the_missing_list_read_the_same_on_every_database_in_turkish(
+    volunteer, active_match
+):
     """Approved hours are decimals: 1,5 in Turkish, whatever database sums them (SQLite gives
     1.5, PostgreSQL 1.5 or 3.0 — neither is how a Turkish reader writes them)."""
     _settings(mentor_training_hours=0, mentor_supervised_hours=4)
-    world = World()
-    credential = credentials.credential_start(person=world.volunteer)
-    _supervised(world, Decimal("1.5"))
+    credential = credentials.credential_start(person=volunteer)
+    _supervised(active_match, Decimal("1.5"))
     text = " ".join(str(item) for item in credentials.credential_missing(credential))
     assert "süpervizyonlu gönüllülük saatiniz 1,5; en az 4 saat" in text
-    _supervised(world, Decimal("1.5"))
+    _supervised(active_match, Decimal("1.5"))
     text = " ".join(str(item) for item in credentials.credential_missing(credential))
     assert "süpervizyonlu gönüllülük saatiniz 3; en az 4 saat" in text
 
 
-def test_a_social_cohesion_unit_may_give_the_reference():
-    world = World()
-    world.lower_mentor_requirements()
+def test_a_social_cohesion_unit_may_give_the_reference(volunteer, no_mentor_hours_required):
     unit = SupportUnit.objects.create(
         kind=SupportUnit.Kind.SOCIAL_COHESION,
         name="Üsküdar Sosyal Uyum Birimi",
         province=Province.objects.get(code=34),
     )
-    credential = credentials.credential_start(person=world.volunteer)
-    data = _reference(world, reference_unit=unit)
-    data["reference_organisation"] = None
-    credentials.credential_update(credential=credential, by=world.volunteer, data=data)
-    _declare(world, credential)
+    credential = credentials.credential_start(person=volunteer)
+    data = _reference(reference_unit=unit)
+    credentials.credential_update(credential=credential, by=volunteer, data=data)
+    _declare(credential)
     assert credentials.credential_missing(credential) == []
 
 
-def test_a_reference_names_an_organisation_or_a_unit_not_both():
-    world = World()
+def test_a_reference_names_an_organisation_or_a_unit_not_both(volunteer, organisation):
     unit = SupportUnit.objects.create(
         kind=SupportUnit.Kind.SOCIAL_COHESION,
         name="Üsküdar Sosyal Uyum Birimi",
         province=Province.objects.get(code=34),
     )
-    credential = credentials.credential_start(person=world.volunteer)
+    credential = credentials.credential_start(person=volunteer)
     with pytest.raises(ValidationError) as error:
         credentials.credential_update(
-            credential=credential, by=world.volunteer, data=_reference(world, reference_unit=unit)
+            credential=credential, by=volunteer, data=_reference(organisation, reference_unit=unit)
         )
     assert "reference_unit" in error.value.message_dict
     credential.refresh_from_db()
     assert credential.reference_organisation_id is None
 
 
-def test_the_same_training_recorded_twice_counts_once():
+def test_the_same_training_recorded_twice_counts_once(volunteer):
     """A coordinator recording a training again (a renewed certificate, a double click) must
     not double the hours towards the credential."""
     _settings(mentor_training_hours=40)
-    world = World()
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
     training = _training(hours=20, valid_years=3)
     for days_ago in (30, 0):
         credentials.training_record(
-            person=world.volunteer,
+            person=volunteer,
             training=training,
             completed_on=timezone.localdate() - dt.timedelta(days=days_ago),
             by=coordinator,
         )
-    progress = credentials.credential_progress(world.volunteer)
+    progress = credentials.credential_progress(volunteer)
     assert progress["training_hours"] == 20
     assert not progress["training_done"]
 
 
-def test_a_recorded_training_gives_the_person_a_verifiable_certificate():
-    world = World()
+def test_a_recorded_training_gives_the_person_a_verifiable_certificate(volunteer):
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
     completed = credentials.training_record(
-        person=world.volunteer,
+        person=volunteer,
         training=_training(hours=20, valid_years=2),
         completed_on=dt.date(2025, 3, 1),
         by=coordinator,
     )
     certificate = completed.certificate
-    assert certificate.holder == world.volunteer
+    assert certificate.holder == volunteer
     assert certificate.tier == Certificate.Tier.TRAINING
     assert certificate.hours == 20
     assert certificate.expires_on == dt.date(2027, 3, 1)
 
 
-def test_trainings_and_background_checks_are_recorded_by_the_provinces_coordinator_only():
-    world = World()
+def test_trainings_and_background_checks_are_recorded_by_the_provinces_coordinator_only(
+    volunteer, owner, organisation
+):
     training = _training()
     today = timezone.localdate()
     for stranger in (
-        world.volunteer,
-        world.owner,
+        volunteer,
+        owner,  # of the accredited organisation
         staff_user(StaffRole.COORDINATOR, 6),
         staff_user(StaffRole.REVIEWER, 34),
     ):
         with pytest.raises(PermissionDenied):
             credentials.training_record(
-                person=world.volunteer, training=training, completed_on=today, by=stranger
+                person=volunteer, training=training, completed_on=today, by=stranger
             )
         with pytest.raises(PermissionDenied):
             credentials.background_check_record(
-                person=world.volunteer,
+                person=volunteer,
                 checked_on=today,
                 valid_until=today + dt.timedelta(days=365),
                 by=stranger,
             )
-    assert not world.volunteer.completed_trainings.exists()
-    assert not world.volunteer.background_checks.exists()
+    assert not volunteer.completed_trainings.exists()
+    assert not volunteer.background_checks.exists()
 
 
-def test_training_and_background_check_refuse_bad_dates_and_people_without_a_profile():
-    world = World()
+def test_training_and_background_check_refuse_bad_dates_and_people_without_a_profile(volunteer):
     coordinator = staff_user(StaffRole.COORDINATOR, 34)
     today = timezone.localdate()
     with pytest.raises(ValidationError) as error:
         credentials.training_record(
-            person=world.volunteer,
+            person=volunteer,
             training=_training(),
             completed_on=today + dt.timedelta(days=1),
             by=coordinator,
@@ -308,7 +305,7 @@ def test_training_and_background_check_refuse_bad_dates_and_people_without_a_pro
     assert "completed_on" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
         credentials.background_check_record(
-            person=world.volunteer,
+            person=volunteer,
             checked_on=today + dt.timedelta(days=2),
             valid_until=today + dt.timedelta(days=1),
             by=coordinator,
@@ -322,44 +319,40 @@ def test_training_and_background_check_refuse_bad_dates_and_people_without_a_pro
             by=coordinator,
         )
     check = credentials.background_check_record(
-        person=world.volunteer,
+        person=volunteer,
         checked_on=today,
         valid_until=today + dt.timedelta(days=365),
         by=coordinator,
     )
-    assert credentials.background_check_in_force(world.volunteer) == check
+    assert credentials.background_check_in_force(volunteer) == check
     assert (
-        credentials.background_check_in_force(world.volunteer, on=today + dt.timedelta(days=366))
-        is None
+        credentials.background_check_in_force(volunteer, on=today + dt.timedelta(days=366)) is None
     )
 
 
 # --- One credential at a time --------------------------------------------------------------
 
 
-def test_a_second_open_credential_is_refused_by_the_service_and_the_database():
-    world = World()
-    credentials.credential_start(person=world.volunteer)
+def test_a_second_open_credential_is_refused_by_the_service_and_the_database(volunteer):
+    credentials.credential_start(person=volunteer)
     with pytest.raises(VolunteerError, match="Sürmekte olan bir başvurunuz"):
-        credentials.credential_start(person=world.volunteer)
+        credentials.credential_start(person=volunteer)
     with pytest.raises(IntegrityError), transaction.atomic():
-        MentorCredential.objects.create(person=world.volunteer, province_id=34)
-    assert MentorCredential.objects.filter(person=world.volunteer).count() == 1
+        MentorCredential.objects.create(person=volunteer, province_id=34)
+    assert MentorCredential.objects.filter(person=volunteer).count() == 1
 
 
 @pytest.mark.parametrize("status", [C.SUBMITTED, C.IN_REVIEW, C.GRANTED])
-def test_a_new_application_waits_for_the_open_one(status):
-    world = World()
-    world.credential(status)
+def test_a_new_application_waits_for_the_open_one(status, volunteer):
+    MentorCredentialFactory(person=volunteer, **{status: True})
     with pytest.raises(VolunteerError):
-        credentials.credential_start(person=world.volunteer)
+        credentials.credential_start(person=volunteer)
 
 
 @pytest.mark.parametrize("status", [C.WITHDRAWN, C.DECLINED, C.EXPIRED, C.REVOKED])
-def test_a_person_may_apply_again_after_the_last_credential_ended(status):
-    world = World()
-    world.credential(status)
-    again = credentials.credential_start(person=world.volunteer)
+def test_a_person_may_apply_again_after_the_last_credential_ended(status, volunteer):
+    MentorCredentialFactory(person=volunteer, **{status: True})
+    again = credentials.credential_start(person=volunteer)
     assert again.status == C.DRAFT
 
 
@@ -368,19 +361,22 @@ def test_a_credential_needs_a_volunteer_profile():
         credentials.credential_start(person=UserFactory())
 
 
-def test_only_the_person_edits_their_draft_and_never_after_submitting():
-    world = World()
-    credential = world.credential(C.DRAFT)
+def test_only_the_person_edits_their_draft_and_never_after_submitting(
+    volunteer, other_volunteer, organisation, no_mentor_hours_required
+):
+    credential = MentorCredentialFactory(
+        person=volunteer, ready=True, reference_organisation=organisation
+    )
     with pytest.raises(PermissionDenied):
         credentials.credential_update(
-            credential=credential, by=world.other_volunteer, data=_reference(world)
+            credential=credential, by=other_volunteer, data=_reference(organisation)
         )
-    world.credential_ready(credential)
-    credentials.credential_submit(credential=credential, by=world.volunteer)
+    credentials.credential_submit(credential=credential, by=volunteer)
     credential.refresh_from_db()
+    assert credential.status == C.SUBMITTED
     with pytest.raises(VolunteerError):
         credentials.credential_update(
-            credential=credential, by=world.volunteer, data={"referee_name": "Başka biri"}
+            credential=credential, by=volunteer, data={"referee_name": "Başka biri"}
         )
     credential.refresh_from_db()
     assert credential.referee_name == "Selin Aydın"
@@ -389,74 +385,67 @@ def test_only_the_person_edits_their_draft_and_never_after_submitting():
 # --- Review and decision ---------------------------------------------------------------------
 
 
-def test_only_a_reviewer_of_the_credentials_province_may_be_assigned():
-    world = World()
-    credential = world.credential(C.SUBMITTED)
+def test_only_a_reviewer_of_the_credentials_province_may_be_assigned(volunteer, coordinator):
+    credential = MentorCredentialFactory(person=volunteer, submitted=True)
     elsewhere = staff_user(StaffRole.REVIEWER, 6)
     not_a_reviewer = staff_user(StaffRole.COORDINATOR, 34)
     for reviewer in (elsewhere, not_a_reviewer, UserFactory()):
         with pytest.raises(VolunteerError, match="bu ilin değerlendiricisi değil"):
-            credentials.credential_assign(
-                credential=credential, reviewer=reviewer, by=world.coordinator
-            )
+            credentials.credential_assign(credential=credential, reviewer=reviewer, by=coordinator)
     # Nor the applicant, even if they review for the province.
-    role_assign(
-        user=world.volunteer, role=StaffRole.REVIEWER, province=Province.objects.get(code=34)
-    )
+    role_assign(user=volunteer, role=StaffRole.REVIEWER, province=Province.objects.get(code=34))
     with pytest.raises(VolunteerError, match="kendi başvurusunu"):
         credentials.credential_assign(
-            credential=credential, reviewer=fresh(world.volunteer), by=world.coordinator
+            credential=credential, reviewer=fresh(volunteer), by=coordinator
         )
     of_the_province = staff_user(StaffRole.REVIEWER, 34)
-    credentials.credential_assign(
-        credential=credential, reviewer=of_the_province, by=world.coordinator
-    )
+    credentials.credential_assign(credential=credential, reviewer=of_the_province, by=coordinator)
     credential.refresh_from_db()
     assert (credential.status, credential.reviewer) == (C.IN_REVIEW, of_the_province)
 
 
-def test_assigning_is_for_the_provinces_coordinator_and_only_a_submitted_credential():
-    world = World()
-    credential = world.credential(C.SUBMITTED)
-    for stranger in (staff_user(StaffRole.COORDINATOR, 6), world.volunteer, world.owner):
+def test_assigning_is_for_the_provinces_coordinator_and_only_a_submitted_credential(
+    volunteer, owner, organisation, reviewer, coordinator
+):
+    credential = MentorCredentialFactory(
+        person=volunteer, submitted=True, reference_organisation=organisation
+    )
+    for stranger in (staff_user(StaffRole.COORDINATOR, 6), volunteer, owner):
         with pytest.raises(PermissionDenied):
-            credentials.credential_assign(
-                credential=credential, reviewer=world.reviewer, by=stranger
-            )
+            credentials.credential_assign(credential=credential, reviewer=reviewer, by=stranger)
     credential.refresh_from_db()
     assert (credential.status, credential.reviewer_id) == (C.SUBMITTED, None)
 
-    draft = World().credential(C.DRAFT)
+    draft = MentorCredentialFactory()  # another volunteer's
     with pytest.raises(IllegalTransition):
-        credentials.credential_assign(
-            credential=draft, reviewer=world.reviewer, by=world.coordinator
-        )
+        credentials.credential_assign(credential=draft, reviewer=reviewer, by=coordinator)
     draft.refresh_from_db()
     assert draft.reviewer_id is None
 
 
-def test_the_review_is_the_assigned_reviewers_with_an_opinion_and_a_note():
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
-    for stranger in (world.other_reviewer, world.coordinator, world.board, world.volunteer):
+def test_the_review_is_the_assigned_reviewers_with_an_opinion_and_a_note(
+    volunteer, reviewer, other_reviewer, coordinator, board
+):
+    credential = MentorCredentialFactory(person=volunteer, in_review=True, reviewer=reviewer)
+    for stranger in (other_reviewer, coordinator, board, volunteer):
         with pytest.raises(PermissionDenied):
             credentials.credential_review(
                 credential=credential, by=stranger, recommendation="grant", note="Uygun."
             )
     with pytest.raises(ValidationError) as error:
         credentials.credential_review(
-            credential=credential, by=world.reviewer, recommendation="maybe", note="Uygun."
+            credential=credential, by=reviewer, recommendation="maybe", note="Uygun."
         )
     assert "recommendation" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
         credentials.credential_review(
-            credential=credential, by=world.reviewer, recommendation="grant", note="  "
+            credential=credential, by=reviewer, recommendation="grant", note="  "
         )
     assert "note" in error.value.message_dict
     credential.refresh_from_db()
     assert credential.recommendation == ""
     credentials.credential_review(
-        credential=credential, by=world.reviewer, recommendation="grant", note="Uygun."
+        credential=credential, by=reviewer, recommendation="grant", note="Uygun."
     )
     credential.refresh_from_db()
     assert (credential.recommendation, credential.review_note) == ("grant", "Uygun.")
@@ -467,29 +456,27 @@ def test_the_review_is_the_assigned_reviewers_with_an_opinion_and_a_note():
     )
 
 
-def test_the_reviewer_gives_an_opinion_but_never_decides():
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
+def test_the_reviewer_gives_an_opinion_but_never_decides(volunteer, reviewer):
+    credential = MentorCredentialFactory(person=volunteer, in_review=True, reviewer=reviewer)
     credentials.credential_review(
-        credential=credential, by=world.reviewer, recommendation="grant", note="Uygun."
+        credential=credential, by=reviewer, recommendation="grant", note="Uygun."
     )
     with pytest.raises(DomainError):
-        credentials.credential_decide(credential=credential, by=world.reviewer, grant=True)
+        credentials.credential_decide(credential=credential, by=reviewer, grant=True)
     credential.refresh_from_db()
     assert credential.status == C.IN_REVIEW
 
 
 def test_granting_sets_the_term_from_the_settings_and_mails_only_the_status(
-    outbox, django_capture_on_commit_callbacks
+    outbox, django_capture_on_commit_callbacks, volunteer, reviewer, board
 ):
     _settings(mentor_term_years=3)
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
+    credential = MentorCredentialFactory(person=volunteer, in_review=True, reviewer=reviewer)
     credentials.credential_review(
-        credential=credential, by=world.reviewer, recommendation="grant", note="Uygun."
+        credential=credential, by=reviewer, recommendation="grant", note="Uygun."
     )
     with django_capture_on_commit_callbacks(execute=True):
-        credentials.credential_decide(credential=credential, by=world.board, grant=True)
+        credentials.credential_decide(credential=credential, by=board, grant=True)
     credential.refresh_from_db()
     today = timezone.localdate()
     assert credential.status == C.GRANTED
@@ -497,32 +484,31 @@ def test_granting_sets_the_term_from_the_settings_and_mails_only_the_status(
     assert credential.valid_until == add_years(today, 3)
     assert credential.is_in_force
     assert MentorCredential.objects.in_force().filter(pk=credential.pk).exists()
-    mails = [message for message in outbox if world.volunteer.email in message.to]
+    mails = [message for message in outbox if volunteer.email in message.to]
     assert len(mails) == 1
     assert "verildi" in mails[0].body
     assert STATEMENT not in mails[0].body
-    assert "iyileşme" not in mails[0].body.replace(world.volunteer.full_name, "").lower()
+    assert "iyileşme" not in mails[0].body.replace(volunteer.full_name, "").lower()
 
 
 def test_declining_mails_the_reason_and_revoking_ends_the_term(
-    outbox, django_capture_on_commit_callbacks
+    outbox, django_capture_on_commit_callbacks, volunteer, reviewer, board
 ):
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
+    credential = MentorCredentialFactory(person=volunteer, in_review=True, reviewer=reviewer)
     credentials.credential_review(
-        credential=credential, by=world.reviewer, recommendation="decline", note="Erken."
+        credential=credential, by=reviewer, recommendation="decline", note="Erken."
     )
     with django_capture_on_commit_callbacks(execute=True):
         credentials.credential_decide(
-            credential=credential, by=world.board, grant=False, note="Süpervizyon eksik."
+            credential=credential, by=board, grant=False, note="Süpervizyon eksik."
         )
     assert "Süpervizyon eksik." in outbox[-1].body
     credential.refresh_from_db()
     assert credential.status == C.DECLINED
     assert credential.valid_until is None
 
-    granted = World().credential(C.GRANTED)
-    credentials.credential_revoke(credential=granted, by=world.board, note="Etik ihlal.")
+    granted = MentorCredentialFactory(granted=True)  # another volunteer's
+    credentials.credential_revoke(credential=granted, by=board, note="Etik ihlal.")
     granted.refresh_from_db()
     assert granted.status == C.REVOKED
     assert not granted.is_in_force
@@ -532,29 +518,25 @@ def test_declining_mails_the_reason_and_revoking_ends_the_term(
 # --- Term, renewal, expiry --------------------------------------------------------------------
 
 
-def _granted_a_while_ago(world, *, days_ago=500) -> MentorCredential:
+def _granted_a_while_ago(person, *, days_ago=500) -> MentorCredential:
     """A credential granted ``days_ago`` days ago, so hours logged today fall in its term."""
-    credential = world.credential(C.GRANTED)
     granted_on = timezone.localdate() - dt.timedelta(days=days_ago)
     term = MatchingSettings.load().mentor_term_years
-    MentorCredential.objects.filter(pk=credential.pk).update(
-        granted_on=granted_on, valid_until=add_years(granted_on, term)
+    return MentorCredentialFactory(
+        person=person, granted=True, granted_on=granted_on, valid_until=add_years(granted_on, term)
     )
-    credential.refresh_from_db()
-    return credential
 
 
-def _continuing(world, amount, *, approve=True):
-    return _supervised(world, amount, approve=approve, kind=HoursLog.Kind.CONTINUING)
+def _continuing(match, amount, *, approve=True):
+    return _supervised(match, amount, approve=approve, kind=HoursLog.Kind.CONTINUING)
 
 
-def test_enough_continuing_hours_in_the_term_extend_the_credential_once():
+def test_enough_continuing_hours_in_the_term_extend_the_credential_once(volunteer, active_match):
     _settings(mentor_continuing_hours=16, mentor_term_years=2)
-    world = World()
-    credential = _granted_a_while_ago(world)
-    _continuing(world, 10)
-    _continuing(world, 6)
-    _continuing(world, 8, approve=False)  # waiting for approval: not counted
+    credential = _granted_a_while_ago(volunteer)
+    _continuing(active_match, 10)
+    _continuing(active_match, 6)
+    _continuing(active_match, 8, approve=False)  # waiting for approval: not counted
     old_end = credential.valid_until
     day_after = old_end + dt.timedelta(days=1)
     assert credentials.continuing_hours(credential) == 16
@@ -586,13 +568,12 @@ def test_enough_continuing_hours_in_the_term_extend_the_credential_once():
 
 
 def test_without_enough_continuing_hours_the_portal_lets_the_credential_expire(
-    outbox, django_capture_on_commit_callbacks
+    outbox, django_capture_on_commit_callbacks, volunteer, active_match
 ):
     _settings(mentor_continuing_hours=16)
-    world = World()
-    credential = _granted_a_while_ago(world)
-    _continuing(world, 15)
-    _supervised(world, 8)  # supervised hours are not continuing education
+    credential = _granted_a_while_ago(volunteer)
+    _continuing(active_match, 15)
+    _supervised(active_match, 8)  # supervised hours are not continuing education
     day_after = credential.valid_until + dt.timedelta(days=1)
     with django_capture_on_commit_callbacks(execute=True):
         assert credentials.renew_or_expire_credentials(today=day_after) == {
@@ -610,44 +591,46 @@ def test_without_enough_continuing_hours_the_portal_lets_the_credential_expire(
     assert StatusChange.objects.for_object(credential).count() == history
 
 
-def test_continuing_hours_logged_before_the_term_do_not_renew_it():
+def test_continuing_hours_logged_before_the_term_do_not_renew_it(volunteer, active_match):
     _settings(mentor_continuing_hours=4)
-    world = World()
-    _continuing(world, 4)  # logged while applying
-    credential = world.credential(C.GRANTED)
-    # Moved into the future: the hours now lie before the term started.
+    _continuing(active_match, 4)  # logged while applying
+    # Granted in the future: the hours lie before the term started.
     granted_on = timezone.localdate() + dt.timedelta(days=10)
-    MentorCredential.objects.filter(pk=credential.pk).update(
-        granted_on=granted_on, valid_until=add_years(granted_on, 2)
+    credential = MentorCredentialFactory(
+        person=volunteer, granted=True, granted_on=granted_on, valid_until=add_years(granted_on, 2)
     )
-    credential.refresh_from_db()
     assert credentials.continuing_hours(credential) == 0
 
 
-def test_continuing_hours_approved_on_the_day_of_the_grant_count_for_the_term():
+def test_continuing_hours_approved_on_the_day_of_the_grant_count_for_the_term(
+    volunteer, board, active_match
+):
     """The term starts on the day the credential is granted (``grant_term``)."""
     _settings(mentor_continuing_hours=4)
-    world = World()
-    credential = world.credential(C.GRANTED)
+    credential = MentorCredentialFactory(person=volunteer, reviewed=True)
+    credentials.credential_decide(credential=credential, by=board, grant=True)
     assert credential.granted_on == timezone.localdate()
-    _continuing(world, 4)
+    _continuing(active_match, 4)
     assert credentials.continuing_hours(credential) == 4
 
 
-def _holder_mails(outbox, world):
-    return [message for message in outbox if world.volunteer.email in message.to]
+def _holder_mails(outbox, person):
+    return [message for message in outbox if person.email in message.to]
 
 
-def test_reminders_go_once_per_threshold_with_the_hours_still_needed(outbox):
+def test_reminders_go_once_per_threshold_with_the_hours_still_needed(
+    outbox, volunteer, active_match
+):
     _settings(mentor_continuing_hours=16)
-    world = World()
-    credential = world.credential(C.GRANTED)
-    _continuing(world, 6)
     today = timezone.localdate()
     valid_until = today + dt.timedelta(days=60)
-    MentorCredential.objects.filter(pk=credential.pk).update(
-        granted_on=add_years(valid_until, -2), valid_until=valid_until
+    MentorCredentialFactory(
+        person=volunteer,
+        granted=True,
+        granted_on=add_years(valid_until, -2),
+        valid_until=valid_until,
     )
+    _continuing(active_match, 6)
     outbox.clear()
     assert credentials.send_credential_reminders(today=valid_until - dt.timedelta(days=61)) == 0
     assert credentials.send_credential_reminders(today=today) == 1
@@ -657,7 +640,7 @@ def test_reminders_go_once_per_threshold_with_the_hours_still_needed(outbox):
     assert credentials.send_credential_reminders(today=valid_until - dt.timedelta(days=14)) == 0
     assert credentials.send_credential_reminders(today=valid_until - dt.timedelta(days=3)) == 0
     assert credentials.send_credential_reminders(today=valid_until) == 0
-    mails = _holder_mails(outbox, world)
+    mails = _holder_mails(outbox, volunteer)
     assert len(mails) == 2
     first, second = mails
     assert "(60 gün kaldı)" in first.body
@@ -666,26 +649,29 @@ def test_reminders_go_once_per_threshold_with_the_hours_still_needed(outbox):
         assert re.search(r"saatiniz: 6([.,]0)? / 16\.", message.body)  # done / required
         assert "eksik saatleri" in message.body
         # Without the greeting: a name may contain anything (e.g. "Gülbeyan").
-        body = (message.subject + message.body).replace(world.volunteer.full_name, "").lower()
+        body = (message.subject + message.body).replace(volunteer.full_name, "").lower()
         assert "iyileşme" not in body
         assert STATEMENT.lower() not in body
         assert "beyan" not in body
 
 
-def test_a_reminder_first_sent_late_goes_once_and_renewal_starts_them_again(outbox):
+def test_a_reminder_first_sent_late_goes_once_and_renewal_starts_them_again(
+    outbox, volunteer, active_match
+):
     _settings(mentor_continuing_hours=2)
-    world = World()
-    credential = world.credential(C.GRANTED)
     today = timezone.localdate()
     valid_until = today + dt.timedelta(days=10)
-    MentorCredential.objects.filter(pk=credential.pk).update(
-        granted_on=add_years(valid_until, -2), valid_until=valid_until
+    credential = MentorCredentialFactory(
+        person=volunteer,
+        granted=True,
+        granted_on=add_years(valid_until, -2),
+        valid_until=valid_until,
     )
     outbox.clear()
     # The job did not run at 60 days: one reminder now, none again for this term.
     assert credentials.send_credential_reminders(today=today) == 1
     assert credentials.send_credential_reminders(today=today + dt.timedelta(days=5)) == 0
-    _continuing(world, 2)
+    _continuing(active_match, 2)
     assert credentials.renew_or_expire_credentials(today=valid_until + dt.timedelta(days=1)) == {
         "renewed": 1,
         "expired": 0,
@@ -693,14 +679,13 @@ def test_a_reminder_first_sent_late_goes_once_and_renewal_starts_them_again(outb
     credential.refresh_from_db()
     before_new_end = credential.valid_until - dt.timedelta(days=30)
     assert credentials.send_credential_reminders(today=before_new_end) == 1
-    assert len(_holder_mails(outbox, world)) == 2
+    assert len(_holder_mails(outbox, volunteer)) == 2
 
 
-def test_no_reminders_for_credentials_not_in_force_or_far_from_their_end(outbox):
-    world = World()
-    credential = world.credential(C.GRANTED)  # two years left
+def test_no_reminders_for_credentials_not_in_force_or_far_from_their_end(outbox, volunteer, board):
+    credential = MentorCredentialFactory(person=volunteer, granted=True)  # two years left
     assert credentials.send_credential_reminders() == 0
-    credentials.credential_revoke(credential=credential, by=world.board, note="Etik ihlal.")
+    credentials.credential_revoke(credential=credential, by=board, note="Etik ihlal.")
     MentorCredential.objects.filter(pk=credential.pk).update(
         valid_until=timezone.localdate() + dt.timedelta(days=10)
     )
@@ -710,10 +695,9 @@ def test_no_reminders_for_credentials_not_in_force_or_far_from_their_end(outbox)
 # --- The recovery declaration ----------------------------------------------------------------
 
 
-def test_the_declaration_is_stored_encrypted():
-    world = World()
-    credential = world.credential(C.DRAFT)
-    _declare(world, credential)
+def test_the_declaration_is_stored_encrypted(volunteer):
+    credential = MentorCredentialFactory(person=volunteer)
+    _declare(credential)
     stored = RecoveryDeclaration.objects.get(credential=credential).ciphertext
     assert "iyileşme" not in stored
     assert "Yedi" not in stored
@@ -722,7 +706,7 @@ def test_the_declaration_is_stored_encrypted():
     assert declarations.declaration_exists(credential)
     # A second save replaces it (still one row, still encrypted).
     declarations.declaration_save(
-        credential=credential, by=world.volunteer, years_in_recovery=8, statement="Sekiz yıl."
+        credential=credential, by=volunteer, years_in_recovery=8, statement="Sekiz yıl."
     )
     assert RecoveryDeclaration.objects.filter(credential=credential).count() == 1
     assert decrypt(RecoveryDeclaration.objects.get(credential=credential).ciphertext) == {
@@ -731,39 +715,34 @@ def test_the_declaration_is_stored_encrypted():
     }
 
 
-def test_keys_rotate_without_losing_what_was_written_with_the_old_key(settings):
+def test_keys_rotate_without_losing_what_was_written_with_the_old_key(settings, volunteer):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     settings.PORTAL_FIELD_KEYS = [old]
-    world = World()
-    credential = world.credential(C.DRAFT)
-    _declare(world, credential)
+    credential = MentorCredentialFactory(person=volunteer)
+    _declare(credential)
     settings.PORTAL_FIELD_KEYS = [new, old]
-    content = declarations.declaration_read(credential=credential, by=world.volunteer)
+    content = declarations.declaration_read(credential=credential, by=volunteer)
     assert content["statement"] == STATEMENT
     # What is written now uses the new key alone.
     declarations.declaration_save(
-        credential=credential, by=world.volunteer, years_in_recovery=8, statement="Sekiz yıl."
+        credential=credential, by=volunteer, years_in_recovery=8, statement="Sekiz yıl."
     )
     settings.PORTAL_FIELD_KEYS = [new]
     assert (
-        declarations.declaration_read(credential=credential, by=world.volunteer)[
-            "years_in_recovery"
-        ]
-        == 8
+        declarations.declaration_read(credential=credential, by=volunteer)["years_in_recovery"] == 8
     )
     # Data of a key that was dropped is not silently read as something else: it is a fault in
     # the data, told to the person in words, with nothing about the content in the log.
     settings.PORTAL_FIELD_KEYS = [old]
     with pytest.raises(VolunteerError, match="Bu beyan okunamıyor"):
-        declarations.declaration_read(credential=credential, by=world.volunteer)
+        declarations.declaration_read(credential=credential, by=volunteer)
 
 
-def test_rotating_the_keys_reseals_every_declaration_so_the_old_key_can_go(settings):
+def test_rotating_the_keys_reseals_every_declaration_so_the_old_key_can_go(settings, volunteer):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     settings.PORTAL_FIELD_KEYS = [old]
-    world = World()
-    credential = world.credential(C.DRAFT)
-    _declare(world, credential)
+    credential = MentorCredentialFactory(person=volunteer)
+    _declare(credential)
     sealed_before = RecoveryDeclaration.objects.get(credential=credential).ciphertext
 
     settings.PORTAL_FIELD_KEYS = [new, old]
@@ -774,21 +753,22 @@ def test_rotating_the_keys_reseals_every_declaration_so_the_old_key_can_go(setti
     assert sealed_after != sealed_before
 
     settings.PORTAL_FIELD_KEYS = [new]  # the old key is retired
-    content = declarations.declaration_read(credential=credential, by=world.volunteer)
+    content = declarations.declaration_read(credential=credential, by=volunteer)
     assert content["statement"] == STATEMENT
 
 
-def test_a_tampered_declaration_is_a_data_error_and_rotation_names_only_its_row(settings, caplog):
-    world = World()
-    credential = world.credential(C.DRAFT)
-    _declare(world, credential)
+def test_a_tampered_declaration_is_a_data_error_and_rotation_names_only_its_row(
+    settings, caplog, volunteer
+):
+    credential = MentorCredentialFactory(person=volunteer)
+    _declare(credential)
     declaration = RecoveryDeclaration.objects.get(credential=credential)
     token = declaration.ciphertext
     tampered = token[:-8] + ("A" if token[-8] != "A" else "B") + token[-7:]
     RecoveryDeclaration.objects.filter(pk=declaration.pk).update(ciphertext=tampered)
 
     with pytest.raises(VolunteerError, match="Bu beyan okunamıyor"):
-        declarations.declaration_read(credential=credential, by=world.volunteer)
+        declarations.declaration_read(credential=credential, by=volunteer)
     assert f"#{declaration.pk} cannot be opened" in caplog.text
     assert STATEMENT not in caplog.text
 
@@ -799,19 +779,20 @@ def test_a_tampered_declaration_is_a_data_error_and_rotation_names_only_its_row(
     assert RecoveryDeclaration.objects.get(pk=declaration.pk).ciphertext == tampered
 
 
-def test_the_declaration_is_validated_and_only_the_person_writes_it():
-    world = World()
-    credential = world.credential(C.DRAFT)
+def test_the_declaration_is_validated_and_only_the_person_writes_it(
+    volunteer, other_volunteer, coordinator, owner
+):
+    credential = MentorCredentialFactory(person=volunteer)
     with pytest.raises(ValidationError) as error:
         declarations.declaration_save(
-            credential=credential, by=world.volunteer, years_in_recovery=-1, statement=" "
+            credential=credential, by=volunteer, years_in_recovery=-1, statement=" "
         )
     assert {"years_in_recovery", "statement"} <= set(error.value.message_dict)
     with pytest.raises(ValidationError):
         declarations.declaration_save(
-            credential=credential, by=world.volunteer, years_in_recovery=81, statement="Uzun."
+            credential=credential, by=volunteer, years_in_recovery=81, statement="Uzun."
         )
-    for stranger in (world.other_volunteer, world.coordinator, world.owner):
+    for stranger in (other_volunteer, coordinator, owner):
         with pytest.raises(PermissionDenied):
             declarations.declaration_save(
                 credential=credential, by=stranger, years_in_recovery=3, statement="Üç yıl."
@@ -820,50 +801,45 @@ def test_the_declaration_is_validated_and_only_the_person_writes_it():
 
 
 @pytest.mark.parametrize("status", [C.SUBMITTED, C.IN_REVIEW, C.GRANTED])
-def test_the_declaration_cannot_be_changed_after_submitting(status):
-    world = World()
-    credential = world.credential(status)
+def test_the_declaration_cannot_be_changed_after_submitting(status, volunteer):
+    credential = MentorCredentialFactory(person=volunteer, **{status: True})
     before = RecoveryDeclaration.objects.get(credential=credential).ciphertext
     with pytest.raises(VolunteerError):
         declarations.declaration_save(
-            credential=credential, by=world.volunteer, years_in_recovery=1, statement="Değişti."
+            credential=credential, by=volunteer, years_in_recovery=1, statement="Değişti."
         )
     assert RecoveryDeclaration.objects.get(credential=credential).ciphertext == before
 
 
-def test_the_person_reads_their_own_declaration_and_the_reading_is_logged():
-    world = World()
-    credential = world.credential(C.DRAFT)
-    _declare(world, credential)
-    content = declarations.declaration_read(credential=credential, by=world.volunteer)
+def test_the_person_reads_their_own_declaration_and_the_reading_is_logged(volunteer):
+    credential = MentorCredentialFactory(person=volunteer)
+    _declare(credential)
+    content = declarations.declaration_read(credential=credential, by=volunteer)
     assert content == {"years_in_recovery": YEARS, "statement": STATEMENT}
     access = DeclarationAccess.objects.get(declaration__credential=credential)
-    assert access.reader == world.volunteer
+    assert access.reader == volunteer
     assert access.purpose == declarations.OWN_READING
-    declarations.declaration_read(credential=credential, by=world.volunteer, purpose="")
+    declarations.declaration_read(credential=credential, by=volunteer, purpose="")
     assert declarations.declaration_accesses(credential).count() == 2
 
 
-def test_the_assigned_reviewer_must_state_a_purpose_and_each_reading_is_logged():
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
+def test_the_assigned_reviewer_must_state_a_purpose_and_each_reading_is_logged(volunteer, reviewer):
+    credential = MentorCredentialFactory(person=volunteer, in_review=True, reviewer=reviewer)
     for purpose in ("", "   ", "okumak"):
         with pytest.raises(ValidationError) as error:
-            declarations.declaration_read(credential=credential, by=world.reviewer, purpose=purpose)
+            declarations.declaration_read(credential=credential, by=reviewer, purpose=purpose)
         assert "purpose" in error.value.message_dict
     assert not DeclarationAccess.objects.exists()
     purpose = "Başvurunun iyileşme süresi ölçütünü değerlendirmek için."
-    content = declarations.declaration_read(
-        credential=credential, by=world.reviewer, purpose=purpose
-    )
+    content = declarations.declaration_read(credential=credential, by=reviewer, purpose=purpose)
     assert content == {"years_in_recovery": 6, "statement": "Altı yıldır iyileşme sürecindeyim."}
     declarations.declaration_read(
-        credential=credential, by=world.reviewer, purpose="Kurul için özet hazırlamak amacıyla."
+        credential=credential, by=reviewer, purpose="Kurul için özet hazırlamak amacıyla."
     )
     accesses = list(declarations.declaration_accesses(credential).order_by("pk"))
     assert [(a.reader, a.purpose) for a in accesses] == [
-        (world.reviewer, purpose),
-        (world.reviewer, "Kurul için özet hazırlamak amacıyla."),
+        (reviewer, purpose),
+        (reviewer, "Kurul için özet hazırlamak amacıyla."),
     ]
     # The audit trail names the reading, never the content.
     entries = log_registry.get_logs_for_instance(credential).filter(
@@ -873,19 +849,30 @@ def test_the_assigned_reviewer_must_state_a_purpose_and_each_reading_is_logged()
     assert all(STATEMENT not in json.dumps(entry.data) for entry in entries)
 
 
-def test_the_declaration_is_unreadable_to_everyone_else_even_with_a_purpose():
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
+def test_the_declaration_is_unreadable_to_everyone_else_even_with_a_purpose(
+    volunteer,
+    organisation,
+    reviewer,
+    owner,
+    plain_member,
+    other_volunteer,
+    coordinator,
+    other_reviewer,
+    reviewer_elsewhere,
+    board,
+):
+    credential = MentorCredentialFactory(
+        person=volunteer, in_review=True, reviewer=reviewer, reference_organisation=organisation
+    )
     purpose = "Merak ettiğim için okumak istiyorum."
-    board = world.board
     admin = staff_user(StaffRole.ADMIN)
     for stranger in (
-        world.owner,  # the organisation that gave the reference
-        world.plain_member,
-        world.other_volunteer,
-        world.coordinator,
-        world.other_reviewer,
-        world.reviewer_elsewhere,
+        owner,  # the organisation that gave the reference
+        plain_member,
+        other_volunteer,
+        coordinator,
+        other_reviewer,
+        reviewer_elsewhere,
         board,
         admin,
     ):
@@ -895,23 +882,50 @@ def test_the_declaration_is_unreadable_to_everyone_else_even_with_a_purpose():
 
 
 def test_the_declaration_appears_in_no_mail_of_the_whole_cycle(
-    outbox, django_capture_on_commit_callbacks
+    outbox,
+    django_capture_on_commit_callbacks,
+    no_mentor_hours_required,
+    volunteer,
+    organisation,
+    coordinator,
+    reviewer,
+    board,
 ):
-    world = World()
     with django_capture_on_commit_callbacks(execute=True):
-        credential = world.credential(C.GRANTED)
+        # The whole cycle, through the services: apply, submit, review, grant.
+        credential = credentials.credential_start(person=volunteer)
+        credentials.credential_update(
+            credential=credential, by=volunteer, data=_reference(organisation)
+        )
+        declarations.declaration_save(
+            credential=credential,
+            by=volunteer,
+            years_in_recovery=6,
+            statement="Altı yıldır iyileşme sürecindeyim.",
+        )
+        credentials.credential_submit(credential=credential, by=volunteer)
+        credentials.credential_assign(credential=credential, reviewer=reviewer, by=coordinator)
+        credentials.credential_review(
+            credential=credential,
+            by=reviewer,
+            recommendation="grant",
+            note="Başvuru dosyası eksiksiz.",
+        )
+        credentials.credential_decide(
+            credential=credential, by=board, grant=True, note="Gerekçesi kayıtlı."
+        )
+    assert credential.status == C.GRANTED
     with django_capture_on_commit_callbacks(execute=True):
-        credentials.credential_revoke(credential=credential, by=world.board, note="Etik ihlal.")
+        credentials.credential_revoke(credential=credential, by=board, note="Etik ihlal.")
     assert outbox
     for message in outbox:
-        text = (message.subject + message.body).replace(world.volunteer.full_name, "")
+        text = (message.subject + message.body).replace(volunteer.full_name, "")
         assert "Altı yıldır" not in text
         assert "iyileşme" not in text.lower()
 
 
-def test_continuing_hours_are_a_decimal_sum_of_approved_logs():
-    world = World()
-    credential = _granted_a_while_ago(world)
-    _continuing(world, Decimal("1.5"))
-    _continuing(world, 2)
+def test_continuing_hours_are_a_decimal_sum_of_approved_logs(volunteer, active_match):
+    credential = _granted_a_while_ago(volunteer)
+    _continuing(active_match, Decimal("1.5"))
+    _continuing(active_match, 2)
     assert credentials.continuing_hours(credential) == 3.5

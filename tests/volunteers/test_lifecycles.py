@@ -4,6 +4,10 @@ matches and hours — allowed and refused, and who may make each move.
 Allowed moves succeed for the right person and leave a history row and an audit entry; every
 pair not in the table is refused as illegal whoever asks; the wrong person is refused; moves
 that need a reason refuse an empty one; moves only the portal makes refuse a person.
+
+Tests of an allowed move reach its source state the legal way, through the services; tests of
+a refusal set the record in its state with a factory (``volunteers.factories``). The people
+are the fixtures of ``conftest.py``.
 """
 
 import datetime as dt
@@ -13,7 +17,6 @@ import pytest
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 
-from accreditation.factories import OrganisationFactory
 from accreditation.models import Membership
 from core.exceptions import DomainError
 from core.factories import UserFactory, enrol_totp, staff_user
@@ -21,8 +24,13 @@ from core.lifecycle import IllegalTransition, TransitionNotPermitted, lifecycle_
 from core.models import Province, StaffRole, StatusChange, SupportUnit, User
 from core.services import role_assign
 from volunteers import credentials, declarations, hours, placements
-from volunteers.factories import ProgramFactory, RoleFactory, VolunteerProfileFactory
-from volunteers.models import HoursLog, Match, MatchingSettings, MentorCredential, Program
+from volunteers.factories import (
+    HoursLogFactory,
+    MatchFactory,
+    MentorCredentialFactory,
+    ProgramFactory,
+)
+from volunteers.models import HoursLog, Match, MentorCredential, Program
 from volunteers.workflow import (
     CREDENTIAL_LIFECYCLE,
     HOURS_LIFECYCLE,
@@ -42,179 +50,6 @@ NOTE = "Gerekçesi kayıtlı."
 def fresh(user):
     """The same person without the roles and memberships cached on the object."""
     return User.objects.get(pk=user.pk)
-
-
-class World:
-    """An accredited organisation in İstanbul (owner), its published program with one role, a
-    volunteer with matching consent, the province's coordinator and reviewer, a board member,
-    and people who must be refused."""
-
-    def __init__(self):
-        self.owner = UserFactory()
-        self.organisation = OrganisationFactory(accredited=True, owner=self.owner)
-        self.program = ProgramFactory(organisation=self.organisation)
-        self.role = RoleFactory(program=self.program)
-        self.profile = VolunteerProfileFactory()
-        self.volunteer = self.profile.user
-        self._cache = {}
-
-    def _once(self, key, make):
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
-
-    @property
-    def coordinator(self):
-        return self._once("coordinator", lambda: staff_user(StaffRole.COORDINATOR, 34))
-
-    @property
-    def reviewer(self):
-        return self._once("reviewer", lambda: staff_user(StaffRole.REVIEWER, 34))
-
-    @property
-    def board(self):
-        return self._once("board", lambda: staff_user(StaffRole.BOARD))
-
-    # People who must be refused.
-    @property
-    def other_ngo_owner(self):
-        return self._once(
-            "other_ngo_owner",
-            lambda: (
-                OrganisationFactory(accredited=True, owner=UserFactory()).memberships.get().user
-            ),
-        )
-
-    @property
-    def plain_member(self):
-        def make():
-            user = UserFactory()
-            Membership.objects.create(organisation=self.organisation, user=user, role="member")
-            return user
-
-        return self._once("plain_member", make)
-
-    @property
-    def other_volunteer(self):
-        return self._once("other_volunteer", lambda: VolunteerProfileFactory().user)
-
-    @property
-    def coordinator_elsewhere(self):
-        return self._once("coordinator_elsewhere", lambda: staff_user(StaffRole.COORDINATOR, 6))
-
-    @property
-    def reviewer_elsewhere(self):
-        return self._once("reviewer_elsewhere", lambda: staff_user(StaffRole.REVIEWER, 6))
-
-    @property
-    def other_reviewer(self):
-        """A reviewer of the same province, not assigned to the credential."""
-        return self._once("other_reviewer", lambda: staff_user(StaffRole.REVIEWER, 34))
-
-    # --- Mentor credential ---------------------------------------------------------------
-
-    def lower_mentor_requirements(self):
-        settings = MatchingSettings.load()
-        settings.mentor_training_hours = 0
-        settings.mentor_supervised_hours = 0
-        settings.save()
-
-    def credential_ready(self, credential):
-        """The reference and the declaration a submission needs (with no hours required)."""
-        self.lower_mentor_requirements()
-        credentials.credential_update(
-            credential=credential,
-            by=self.volunteer,
-            data={
-                "reference_organisation": self.organisation,
-                "referee_name": "Selin Aydın",
-                "referee_position": "Program sorumlusu",
-                "reference_statement": "İki yıldır programlarımızda gönüllü.",
-            },
-        )
-        declarations.declaration_save(
-            credential=credential,
-            by=self.volunteer,
-            years_in_recovery=6,
-            statement="Altı yıldır iyileşme sürecindeyim.",
-        )
-
-    def credential(self, status: str) -> MentorCredential:
-        """A credential brought to ``status`` the legal way, through the services."""
-        credential = credentials.credential_start(person=self.volunteer)
-        if status == C.DRAFT:
-            return credential
-        if status == C.WITHDRAWN:
-            transition(credential, C.WITHDRAWN, by=self.volunteer)
-            return credential
-        self.credential_ready(credential)
-        credentials.credential_submit(credential=credential, by=self.volunteer)
-        if status == C.SUBMITTED:
-            return credential
-        credentials.credential_assign(
-            credential=credential, reviewer=self.reviewer, by=self.coordinator
-        )
-        if status == C.IN_REVIEW:
-            return credential
-        grant = status != C.DECLINED
-        credentials.credential_review(
-            credential=credential,
-            by=self.reviewer,
-            recommendation="grant" if grant else "decline",
-            note="Başvuru dosyası eksiksiz.",
-        )
-        credentials.credential_decide(credential=credential, by=self.board, grant=grant, note=NOTE)
-        if status in (C.GRANTED, C.DECLINED):
-            return credential
-        if status == C.EXPIRED:
-            transition(credential, C.EXPIRED)
-        else:
-            credentials.credential_revoke(credential=credential, by=self.board, note=NOTE)
-        credential.refresh_from_db()
-        return credential
-
-    # --- Matches -------------------------------------------------------------------------
-
-    def match(self, status: str, origin: str = Match.Origin.APPLICATION) -> Match:
-        application = origin == Match.Origin.APPLICATION
-        if application:
-            match = placements.match_apply(role=self.role, person=self.volunteer, message="Merhaba")
-        else:
-            match = placements.match_invite(role=self.role, person=self.volunteer, by=self.owner)
-        if status == M.PROPOSED:
-            return match
-        responder = self.owner if application else self.volunteer
-        if status == M.DECLINED:
-            placements.match_decline(match=match, by=responder, note=NOTE)
-            return match
-        if status == M.WITHDRAWN:
-            placements.match_withdraw(match=match, by=self.volunteer if application else self.owner)
-            return match
-        placements.match_accept(match=match, by=responder)
-        if status == M.ACCEPTED:
-            return match
-        placements.match_start(match=match, by=self.owner)
-        if status == M.ACTIVE:
-            return match
-        placements.match_close(match=match, by=self.owner, reason="completed", note=NOTE)
-        return match
-
-    # --- Hours ---------------------------------------------------------------------------
-
-    def hours_log(self, status: str) -> HoursLog:
-        match = self.match(M.ACTIVE)
-        log = hours.hours_log(
-            person=self.volunteer,
-            match=match,
-            on=timezone.localdate(),
-            hours=2,
-            description="Haftalık buluşma",
-        )
-        if status == H.APPROVED:
-            hours.hours_approve(log=log, by=self.owner)
-        elif status == H.REJECTED:
-            hours.hours_reject(log=log, by=self.owner, note=NOTE)
-        return log
 
 
 def history_count(record) -> int:
@@ -263,38 +98,17 @@ STATUSES = {
 }
 
 
-def _record_in(world: World, machine: str, status: str):
-    """A record sitting in ``status`` (written directly: the table alone must refuse)."""
+def _record_in(machine: str, status: str, *, organisation, role, volunteer):
+    """A record sitting in ``status`` (set by a factory: the table alone must refuse)."""
     if machine == "credential":
-        return MentorCredential.objects.create(
-            person=world.volunteer, province_id=34, status=status
-        )
+        return MentorCredentialFactory(person=volunteer, status=status)
     if machine == "program":
-        return ProgramFactory(organisation=world.organisation, status=status)
-    match = Match.objects.create(
-        role=world.role,
-        person=world.volunteer,
-        origin=Match.Origin.APPLICATION,
-        status=M.ACTIVE if machine == "hours" else status,
-    )
+        return ProgramFactory(organisation=organisation, status=status)
     if machine == "match":
-        return match
-    return HoursLog.objects.create(
-        person=world.volunteer,
-        match=match,
-        organisation=world.organisation,
-        province_id=34,
-        on=timezone.localdate(),
-        hours=2,
-        status=status,
+        return MatchFactory(role=role, person=volunteer, status=status)
+    return HoursLogFactory(
+        match=MatchFactory(role=role, person=volunteer, active=True), status=status
     )
-
-
-def _everyone(world: World, machine: str) -> list:
-    people = [world.owner, world.volunteer, world.coordinator, world.board, None]
-    if machine == "credential":
-        people.append(world.reviewer)
-    return people
 
 
 ILLEGAL = [
@@ -318,110 +132,190 @@ def test_the_tables_are_what_the_issue_describes():
 
 
 @pytest.mark.parametrize(("machine", "source", "target"), ILLEGAL)
-def test_every_pair_not_in_the_table_is_refused_as_illegal(machine, source, target):
-    world = World()
-    record = _record_in(world, machine, source)
-    for person in _everyone(world, machine):
+def test_every_pair_not_in_the_table_is_refused_as_illegal(
+    request, machine, source, target, owner, organisation, role, volunteer, coordinator, board
+):
+    record = _record_in(machine, source, organisation=organisation, role=role, volunteer=volunteer)
+    everyone = [owner, volunteer, coordinator, board, None]
+    if machine == "credential":
+        everyone.append(request.getfixturevalue("reviewer"))
+    for person in everyone:
         assert_refused(record, target, person, error=IllegalTransition)
 
 
 # --- Mentor credential: allowed moves --------------------------------------------------------
+#
+# The people a move needs depend on the move, so these helpers ask pytest for them by name
+# (``request.getfixturevalue``): a case makes only the staff it uses.
+
+CREDENTIAL_ACTORS = {
+    "mentor.own": "volunteer",
+    "mentor.assign": "coordinator",
+    "mentor.decide": "board",
+    "system": None,
+}
 
 
-def _credential_actor(world: World, source, target):
-    rule = CREDENTIAL_LIFECYCLE.move(source, target).rule
-    return {
-        "mentor.own": world.volunteer,
-        "mentor.assign": world.coordinator,
-        "mentor.decide": world.board,
-        "system": None,
-    }[rule]
+def _credential_actor(request, source, target):
+    name = CREDENTIAL_ACTORS[CREDENTIAL_LIFECYCLE.move(source, target).rule]
+    return request.getfixturevalue(name) if name else None
 
 
-def _credential_before(world: World, source, target) -> MentorCredential:
-    credential = world.credential(source)
-    if (source, target) == (C.DRAFT, C.SUBMITTED):
-        world.credential_ready(credential)
-    if source == C.IN_REVIEW and target in (C.GRANTED, C.DECLINED):
-        credentials.credential_review(
-            credential=credential,
-            by=world.reviewer,
-            recommendation="grant" if target == C.GRANTED else "decline",
-            note="Değerlendirme tamam.",
+def _ready_through_the_services(request, credential) -> None:
+    """The reference and the declaration a submission needs (with no hours required),
+    written by the person."""
+    request.getfixturevalue("no_mentor_hours_required")
+    volunteer = request.getfixturevalue("volunteer")
+    credentials.credential_update(
+        credential=credential,
+        by=volunteer,
+        data={
+            "reference_organisation": request.getfixturevalue("organisation"),
+            "referee_name": "Selin Aydın",
+            "referee_position": "Program sorumlusu",
+            "reference_statement": "İki yıldır programlarımızda gönüllü.",
+        },
+    )
+    declarations.declaration_save(
+        credential=credential,
+        by=volunteer,
+        years_in_recovery=6,
+        statement="Altı yıldır iyileşme sürecindeyim.",
+    )
+
+
+def _credential_walked_to(request, source, target) -> MentorCredential:
+    """A credential brought to ``source`` the legal way, through the services, with what the
+    move to ``target`` looks at (a reference and a declaration to submit, the reviewer's
+    opinion to decide)."""
+    volunteer = request.getfixturevalue("volunteer")
+    credential = credentials.credential_start(person=volunteer)
+    if source == C.DRAFT:
+        if target == C.SUBMITTED:
+            _ready_through_the_services(request, credential)
+        return credential
+    _ready_through_the_services(request, credential)
+    credentials.credential_submit(credential=credential, by=volunteer)
+    if source == C.SUBMITTED:
+        return credential
+    reviewer = request.getfixturevalue("reviewer")
+    credentials.credential_assign(
+        credential=credential, reviewer=reviewer, by=request.getfixturevalue("coordinator")
+    )
+    if (source, target) == (C.IN_REVIEW, C.WITHDRAWN):
+        return credential
+    credentials.credential_review(
+        credential=credential,
+        by=reviewer,
+        recommendation="decline" if target == C.DECLINED else "grant",
+        note="Değerlendirme tamam.",
+    )
+    if source == C.GRANTED:
+        credentials.credential_decide(
+            credential=credential, by=request.getfixturevalue("board"), grant=True, note=NOTE
         )
     credential.refresh_from_db()
     return credential
 
 
+def _credential_in(request, source, target) -> MentorCredential:
+    """A credential of the volunteer sitting in ``source``, set by the factory with what the
+    move to ``target`` looks at; the assigned reviewer is the ``reviewer`` fixture and the
+    reference comes from the owner's organisation."""
+    volunteer = request.getfixturevalue("volunteer")
+    if source == C.DRAFT:
+        if target != C.SUBMITTED:
+            return MentorCredentialFactory(person=volunteer)
+        return MentorCredentialFactory(
+            person=volunteer,
+            ready=True,
+            reference_organisation=request.getfixturevalue("organisation"),
+        )
+    state = {"reference_organisation": request.getfixturevalue("organisation")}
+    if source == C.SUBMITTED:
+        state["submitted"] = True
+    elif source == C.IN_REVIEW and target in (C.GRANTED, C.DECLINED):
+        state["reviewed"] = True
+        state["recommendation"] = "grant" if target == C.GRANTED else "decline"
+    else:
+        state[source] = True  # in_review, granted
+    if source != C.SUBMITTED:
+        state["reviewer"] = request.getfixturevalue("reviewer")
+    return MentorCredentialFactory(person=volunteer, **state)
+
+
 @pytest.mark.parametrize(("source", "target"), sorted(CREDENTIAL_LIFECYCLE.pairs()))
-def test_every_credential_move_succeeds_for_its_actor_and_is_recorded(source, target):
-    world = World()
-    credential = _credential_before(world, source, target)
+def test_every_credential_move_succeeds_for_its_actor_and_is_recorded(request, source, target):
+    credential = _credential_walked_to(request, source, target)
     assert credential.status == source
-    by = _credential_actor(world, source, target)
+    by = _credential_actor(request, source, target)
     change = transition(credential, target, by=by, note=NOTE)
     assert_recorded(credential, change, source, target, by)
 
 
 @pytest.mark.parametrize(("source", "target"), sorted(CREDENTIAL_LIFECYCLE.pairs()))
-def test_credential_moves_refuse_the_wrong_people(source, target):
-    world = World()
-    credential = _credential_before(world, source, target)
+def test_credential_moves_refuse_the_wrong_people(
+    request, source, target, other_ngo_owner, coordinator_elsewhere, reviewer_elsewhere
+):
+    credential = _credential_in(request, source, target)
+    assert credential.status == source
     rule = CREDENTIAL_LIFECYCLE.move(source, target).rule
-    strangers = [world.other_ngo_owner, world.coordinator_elsewhere, world.reviewer_elsewhere]
+    people = request.getfixturevalue
+    strangers = [other_ngo_owner, coordinator_elsewhere, reviewer_elsewhere]
     if rule == "mentor.own":
         # Only the person acts on their own application: not staff, not the organisation.
-        strangers += [world.other_volunteer, world.coordinator, world.board, world.owner]
+        strangers += [
+            people("other_volunteer"),
+            people("coordinator"),
+            people("board"),
+            people("owner"),
+        ]
         if credential.reviewer_id:
-            strangers.append(world.reviewer)
+            strangers.append(people("reviewer"))
     elif rule == "mentor.assign":
-        strangers += [world.volunteer, world.reviewer, world.board]
+        strangers += [people("volunteer"), people("reviewer"), people("board")]
     elif rule == "mentor.decide":
-        strangers += [world.volunteer, world.coordinator, world.other_reviewer]
+        strangers += [people("volunteer"), people("coordinator"), people("other_reviewer")]
         if credential.reviewer_id:
-            strangers.append(world.reviewer)
+            strangers.append(people("reviewer"))
     else:  # only the portal lets a credential expire, not even the board or an administrator
-        strangers += [world.board, world.volunteer, staff_user(StaffRole.ADMIN)]
+        strangers += [people("board"), people("volunteer"), staff_user(StaffRole.ADMIN)]
     for stranger in strangers:
         assert_refused(credential, target, stranger)
 
 
-def test_the_assigned_reviewer_may_not_decide_even_when_on_the_board():
-    world = World()
-    credential = _credential_before(world, C.IN_REVIEW, C.GRANTED)
-    role_assign(user=world.reviewer, role=StaffRole.BOARD)
-    assert_refused(credential, C.GRANTED, fresh(world.reviewer))
-    change = transition(credential, C.GRANTED, by=world.board, note=NOTE)
-    assert_recorded(credential, change, C.IN_REVIEW, C.GRANTED, world.board)
+def test_the_assigned_reviewer_may_not_decide_even_when_on_the_board(volunteer, reviewer, board):
+    credential = MentorCredentialFactory(person=volunteer, reviewed=True, reviewer=reviewer)
+    role_assign(user=reviewer, role=StaffRole.BOARD)
+    assert_refused(credential, C.GRANTED, fresh(reviewer))
+    change = transition(credential, C.GRANTED, by=board, note=NOTE)
+    assert_recorded(credential, change, C.IN_REVIEW, C.GRANTED, board)
 
 
-def test_nobody_decides_or_revokes_their_own_credential():
-    world = World()
-    credential = _credential_before(world, C.IN_REVIEW, C.GRANTED)
-    role_assign(user=world.volunteer, role=StaffRole.BOARD)
-    enrol_totp(world.volunteer)
-    assert_refused(credential, C.GRANTED, fresh(world.volunteer))
-    assert_refused(credential, C.DECLINED, fresh(world.volunteer))
-    transition(credential, C.GRANTED, by=world.board, note=NOTE)
-    assert_refused(credential, C.REVOKED, fresh(world.volunteer))
+def test_nobody_decides_or_revokes_their_own_credential(volunteer, board):
+    credential = MentorCredentialFactory(person=volunteer, reviewed=True)
+    role_assign(user=volunteer, role=StaffRole.BOARD)
+    enrol_totp(volunteer)
+    assert_refused(credential, C.GRANTED, fresh(volunteer))
+    assert_refused(credential, C.DECLINED, fresh(volunteer))
+    transition(credential, C.GRANTED, by=board, note=NOTE)
+    assert_refused(credential, C.REVOKED, fresh(volunteer))
 
 
-def test_a_reviewer_who_is_no_longer_a_reviewer_may_not_review():
+def test_a_reviewer_who_is_no_longer_a_reviewer_may_not_review(volunteer, reviewer):
     from core.models import RoleAssignment
     from core.permissions import can
 
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
-    assert can(fresh(world.reviewer), "mentor.review", credential)
-    RoleAssignment.objects.filter(user=world.reviewer).delete()
-    assert not can(fresh(world.reviewer), "mentor.review", credential)
+    credential = MentorCredentialFactory(person=volunteer, in_review=True, reviewer=reviewer)
+    assert can(fresh(reviewer), "mentor.review", credential)
+    RoleAssignment.objects.filter(user=reviewer).delete()
+    assert not can(fresh(reviewer), "mentor.review", credential)
 
 
-def test_staff_without_a_second_factor_are_refused(settings):
+def test_staff_without_a_second_factor_are_refused(settings, volunteer):
     settings.PORTAL_STAFF_MFA_REQUIRED = True
     settings.PORTAL_MFA_EXEMPT_EMAIL_DOMAINS = []
-    world = World()
-    credential = world.credential(C.SUBMITTED)
+    credential = MentorCredentialFactory(person=volunteer, submitted=True)
     coordinator = staff_user(StaffRole.COORDINATOR, 34, with_mfa=False)
     assert_refused(credential, C.IN_REVIEW, coordinator)
 
@@ -430,30 +324,27 @@ def test_staff_without_a_second_factor_are_refused(settings):
     ("source", "target"),
     [(C.IN_REVIEW, C.DECLINED), (C.GRANTED, C.REVOKED)],
 )
-def test_credential_moves_that_need_a_reason_refuse_an_empty_one(source, target):
-    world = World()
-    credential = _credential_before(world, source, target)
+def test_credential_moves_that_need_a_reason_refuse_an_empty_one(request, source, target, board):
+    credential = _credential_in(request, source, target)
     for note in ("", "   "):
-        assert_refused(credential, target, world.board, error=DomainError, note=note)
+        assert_refused(credential, target, board, error=DomainError, note=note)
 
 
-def test_deciding_before_the_reviewer_gave_an_opinion_is_refused():
-    world = World()
-    credential = world.credential(C.IN_REVIEW)
+def test_deciding_before_the_reviewer_gave_an_opinion_is_refused(volunteer, board):
+    credential = MentorCredentialFactory(person=volunteer, in_review=True)
     with pytest.raises(DomainError, match="Değerlendirici görüşünü"):
-        credentials.credential_decide(credential=credential, by=world.board, grant=True)
+        credentials.credential_decide(credential=credential, by=board, grant=True)
     credential.refresh_from_db()
     assert credential.status == C.IN_REVIEW
 
 
-def test_expiry_is_the_portals_move_only():
-    world = World()
-    credential = world.credential(C.GRANTED)
+def test_expiry_is_the_portals_move_only(volunteer, board):
+    credential = MentorCredentialFactory(person=volunteer, granted=True)
     # Buttons never offer it to anyone, and a person asking for it is refused.
-    offered = [move.target for move in lifecycle_of(credential).available(credential, world.board)]
+    offered = [move.target for move in lifecycle_of(credential).available(credential, board)]
     assert C.EXPIRED not in offered
     assert C.REVOKED in offered
-    assert_refused(credential, C.EXPIRED, world.board)
+    assert_refused(credential, C.EXPIRED, board)
     change = transition(credential, C.EXPIRED, note="Geçerlilik süresi doldu.")
     assert_recorded(credential, change, C.GRANTED, C.EXPIRED, None)
 
@@ -466,78 +357,79 @@ def test_expiry_is_the_portals_move_only():
         if CREDENTIAL_LIFECYCLE.move(*pair).rule != "system"
     ],
 )
-def test_credential_moves_of_people_refuse_the_portal(source, target):
-    world = World()
-    credential = _credential_before(world, source, target)
+def test_credential_moves_of_people_refuse_the_portal(request, source, target):
+    credential = _credential_in(request, source, target)
     assert_refused(credential, target, None)
 
 
 # --- Programs -------------------------------------------------------------------------------
 
 
-def _program_in(world: World, status: str) -> Program:
-    program = ProgramFactory(organisation=world.organisation, status=status)
-    RoleFactory(program=program)  # publishing needs a role
-    return program
+@pytest.mark.parametrize(("source", "target"), sorted(PROGRAM_LIFECYCLE.pairs()))
+def test_every_program_move_succeeds_for_its_manager_and_is_recorded(
+    source, target, owner, organisation
+):
+    program = ProgramFactory(organisation=organisation, status=source, with_role=True)
+    change = transition(program, target, by=owner, note=NOTE)
+    assert_recorded(program, change, source, target, owner)
 
 
 @pytest.mark.parametrize(("source", "target"), sorted(PROGRAM_LIFECYCLE.pairs()))
-def test_every_program_move_succeeds_for_its_manager_and_is_recorded(source, target):
-    world = World()
-    program = _program_in(world, source)
-    change = transition(program, target, by=world.owner, note=NOTE)
-    assert_recorded(program, change, source, target, world.owner)
-
-
-@pytest.mark.parametrize(("source", "target"), sorted(PROGRAM_LIFECYCLE.pairs()))
-def test_an_organisations_manager_may_move_its_program_too(source, target):
-    world = World()
+def test_an_organisations_manager_may_move_its_program_too(source, target, organisation):
     manager = UserFactory()
-    Membership.objects.create(organisation=world.organisation, user=manager, role="manager")
-    program = _program_in(world, source)
+    Membership.objects.create(organisation=organisation, user=manager, role="manager")
+    program = ProgramFactory(organisation=organisation, status=source, with_role=True)
     change = transition(program, target, by=manager, note=NOTE)
     assert_recorded(program, change, source, target, manager)
 
 
 @pytest.mark.parametrize(("source", "target"), sorted(PROGRAM_LIFECYCLE.pairs()))
-def test_program_moves_refuse_the_wrong_people(source, target):
-    world = World()
-    program = _program_in(world, source)
+def test_program_moves_refuse_the_wrong_people(
+    source,
+    target,
+    organisation,
+    other_ngo_owner,
+    plain_member,
+    volunteer,
+    coordinator_elsewhere,
+    reviewer,
+    board,
+):
+    program = ProgramFactory(organisation=organisation, status=source, with_role=True)
     for stranger in (
-        world.other_ngo_owner,
-        world.plain_member,
-        world.volunteer,
-        world.coordinator_elsewhere,
-        world.reviewer,
-        world.board,
+        other_ngo_owner,
+        plain_member,
+        volunteer,
+        coordinator_elsewhere,
+        reviewer,
+        board,
         None,
     ):
         assert_refused(program, target, stranger)
 
 
-def test_a_units_program_is_moved_by_the_provinces_coordinator_only():
-    world = World()
+def test_a_units_program_is_moved_by_the_provinces_coordinator_only(
+    owner, coordinator_elsewhere, volunteer, coordinator
+):
     unit = SupportUnit.objects.create(
         kind=SupportUnit.Kind.SOCIAL_COHESION,
         name="Kadıköy Sosyal Uyum Birimi",
         province=Province.objects.get(code=34),
     )
-    program = ProgramFactory(organisation=None, support_unit=unit, status=P.DRAFT)
-    RoleFactory(program=program)
-    for stranger in (world.owner, world.coordinator_elsewhere, world.volunteer):
+    program = ProgramFactory(organisation=None, support_unit=unit, draft=True, with_role=True)
+    for stranger in (owner, coordinator_elsewhere, volunteer):
         assert_refused(program, P.PUBLISHED, stranger)
-    change = transition(program, P.PUBLISHED, by=world.coordinator)
-    assert_recorded(program, change, P.DRAFT, P.PUBLISHED, world.coordinator)
+    change = transition(program, P.PUBLISHED, by=coordinator)
+    assert_recorded(program, change, P.DRAFT, P.PUBLISHED, coordinator)
 
 
-def test_cancelling_a_published_program_needs_a_reason():
-    world = World()
-    program = _program_in(world, P.PUBLISHED)
+def test_cancelling_a_published_program_needs_a_reason(owner, organisation):
+    program = ProgramFactory(organisation=organisation, with_role=True)
     for note in ("", "  "):
-        assert_refused(program, P.CANCELLED, world.owner, error=DomainError, note=note)
+        assert_refused(program, P.CANCELLED, owner, error=DomainError, note=note)
     # A draft nobody saw may be dropped without one.
-    draft = _program_in(world, P.DRAFT)
-    transition(draft, P.CANCELLED, by=world.owner)
+    draft = ProgramFactory(organisation=organisation, draft=True, with_role=True)
+    transition(draft, P.CANCELLED, by=owner)
 
 
 # --- Matches --------------------------------------------------------------------------------
@@ -545,16 +437,40 @@ def test_cancelling_a_published_program_needs_a_reason():
 APPLICATION, INVITATION = Match.Origin.APPLICATION, Match.Origin.INVITATION
 
 
-def _match_actor(world: World, match: Match, target: str):
+def _match_actor(match: Match, target: str, *, owner, volunteer):
     rule = MATCH_LIFECYCLE.move(match.status, target).rule
-    proposer_side = world.volunteer if match.origin == APPLICATION else world.owner
-    answering_side = world.owner if match.origin == APPLICATION else world.volunteer
+    proposer_side = volunteer if match.origin == APPLICATION else owner
+    answering_side = owner if match.origin == APPLICATION else volunteer
     return {
         "match.respond": answering_side,
         "match.withdraw": proposer_side,
-        "match.manage": world.owner,
-        "match.close": world.owner,
+        "match.manage": owner,
+        "match.close": owner,
     }[rule]
+
+
+def _match_walked_to(status: str, origin: str, *, role, volunteer, owner) -> Match:
+    """A match brought to ``status`` (proposed, accepted, active or closed) the legal way,
+    through the services."""
+    if origin == APPLICATION:
+        match = placements.match_apply(role=role, person=volunteer, message="Merhaba")
+    else:
+        match = placements.match_invite(role=role, person=volunteer, by=owner)
+    if status == M.PROPOSED:
+        return match
+    placements.match_accept(match=match, by=owner if origin == APPLICATION else volunteer)
+    if status == M.ACCEPTED:
+        return match
+    placements.match_start(match=match, by=owner)
+    if status == M.ACTIVE:
+        return match
+    placements.match_close(match=match, by=owner, reason="completed", note=NOTE)
+    return match
+
+
+def _match_in(status: str, origin: str, *, role, volunteer) -> Match:
+    """The volunteer's match sitting in ``status``, set by the factory."""
+    return MatchFactory(role=role, person=volunteer, status=status, invitation=origin == INVITATION)
 
 
 MATCH_CASES = [
@@ -565,44 +481,48 @@ MATCH_CASES = [
 
 
 @pytest.mark.parametrize(("source", "target", "origin"), MATCH_CASES)
-def test_every_match_move_succeeds_for_its_actor_and_is_recorded(source, target, origin):
-    world = World()
-    match = world.match(source, origin)
-    by = _match_actor(world, match, target)
+def test_every_match_move_succeeds_for_its_actor_and_is_recorded(
+    source, target, origin, role, volunteer, owner
+):
+    match = _match_walked_to(source, origin, role=role, volunteer=volunteer, owner=owner)
+    assert match.status == source
+    by = _match_actor(match, target, owner=owner, volunteer=volunteer)
     change = transition(match, target, by=by, note=NOTE)
     assert_recorded(match, change, source, target, by)
 
 
 @pytest.mark.parametrize("source", [M.ACCEPTED, M.ACTIVE])
-def test_the_volunteer_may_end_their_placement_too(source):
-    world = World()
-    match = world.match(source)
-    placements.match_close(
-        match=match, by=world.volunteer, reason="volunteer_left", note="Taşındım."
-    )
+def test_the_volunteer_may_end_their_placement_too(source, role, volunteer):
+    match = MatchFactory(role=role, person=volunteer, status=source)
+    placements.match_close(match=match, by=volunteer, reason="volunteer_left", note="Taşındım.")
     match.refresh_from_db()
     assert (match.status, match.closure_reason) == (M.CLOSED, "volunteer_left")
 
 
 @pytest.mark.parametrize(("source", "target", "origin"), MATCH_CASES)
-def test_match_moves_refuse_the_wrong_people(source, target, origin):
-    world = World()
-    match = world.match(source, origin)
+def test_match_moves_refuse_the_wrong_people(
+    source,
+    target,
+    origin,
+    role,
+    volunteer,
+    owner,
+    other_ngo_owner,
+    plain_member,
+    other_volunteer,
+    coordinator_elsewhere,
+    reviewer,
+):
+    match = _match_in(source, origin, role=role, volunteer=volunteer)
     rule = MATCH_LIFECYCLE.move(source, target).rule
-    strangers = [
-        world.other_ngo_owner,
-        world.plain_member,
-        world.other_volunteer,
-        world.coordinator_elsewhere,
-        world.reviewer,
-    ]
+    strangers = [other_ngo_owner, plain_member, other_volunteer, coordinator_elsewhere, reviewer]
     if rule == "match.respond":
         # The side that proposed does not answer its own proposal.
-        strangers.append(world.volunteer if origin == APPLICATION else world.owner)
+        strangers.append(volunteer if origin == APPLICATION else owner)
     elif rule == "match.withdraw":
-        strangers.append(world.owner if origin == APPLICATION else world.volunteer)
+        strangers.append(owner if origin == APPLICATION else volunteer)
     elif rule == "match.manage":
-        strangers.append(world.volunteer)  # the organisation marks the start
+        strangers.append(volunteer)  # the organisation marks the start
     for stranger in strangers:
         assert_refused(match, target, stranger)
 
@@ -611,43 +531,68 @@ def test_match_moves_refuse_the_wrong_people(source, target, origin):
     ("source", "target"),
     [(M.PROPOSED, M.DECLINED), (M.ACCEPTED, M.CLOSED), (M.ACTIVE, M.CLOSED)],
 )
-def test_match_moves_that_need_a_reason_refuse_an_empty_one(source, target):
-    world = World()
-    match = world.match(source)
+def test_match_moves_that_need_a_reason_refuse_an_empty_one(source, target, role, volunteer, owner):
+    match = _match_in(source, APPLICATION, role=role, volunteer=volunteer)
     for note in ("", "   "):
-        assert_refused(match, target, world.owner, error=DomainError, note=note)
+        assert_refused(match, target, owner, error=DomainError, note=note)
 
 
 @pytest.mark.parametrize(("source", "target", "origin"), MATCH_CASES)
-def test_match_moves_refuse_the_portal(source, target, origin):
-    world = World()
-    match = world.match(source, origin)
+def test_match_moves_refuse_the_portal(source, target, origin, role, volunteer):
+    match = _match_in(source, origin, role=role, volunteer=volunteer)
     assert_refused(match, target, None)
 
 
 # --- Hours ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("source", "target"), sorted(HOURS_LIFECYCLE.pairs()))
-def test_every_hours_move_succeeds_for_the_organisation_and_is_recorded(source, target):
-    world = World()
-    log = world.hours_log(source)
-    change = transition(log, target, by=world.owner, note=NOTE)
-    assert_recorded(log, change, source, target, world.owner)
+def _hours_walked_to(status: str, *, match, owner):
+    """Hours logged by the volunteer and decided by the organisation, through the services."""
+    log = hours.hours_log(
+        person=match.person,
+        match=match,
+        on=timezone.localdate(),
+        hours=2,
+        description="Haftalık buluşma",
+    )
+    if status == H.APPROVED:
+        hours.hours_approve(log=log, by=owner)
+    elif status == H.REJECTED:
+        hours.hours_reject(log=log, by=owner, note=NOTE)
+    return log
 
 
 @pytest.mark.parametrize(("source", "target"), sorted(HOURS_LIFECYCLE.pairs()))
-def test_hours_moves_refuse_the_wrong_people(source, target):
-    world = World()
-    log = world.hours_log(source)
+def test_every_hours_move_succeeds_for_the_organisation_and_is_recorded(
+    source, target, active_match, owner
+):
+    log = _hours_walked_to(source, match=active_match, owner=owner)
+    assert log.status == source
+    change = transition(log, target, by=owner, note=NOTE)
+    assert_recorded(log, change, source, target, owner)
+
+
+@pytest.mark.parametrize(("source", "target"), sorted(HOURS_LIFECYCLE.pairs()))
+def test_hours_moves_refuse_the_wrong_people(
+    source,
+    target,
+    active_match,
+    organisation,
+    volunteer,
+    other_ngo_owner,
+    plain_member,
+    other_volunteer,
+    coordinator_elsewhere,
+):
+    log = HoursLogFactory(match=active_match, status=source)
     # Nobody decides on their own hours, even a manager of the organisation.
-    Membership.objects.create(organisation=world.organisation, user=world.volunteer, role="manager")
+    Membership.objects.create(organisation=organisation, user=volunteer, role="manager")
     for stranger in (
-        fresh(world.volunteer),
-        world.other_ngo_owner,
-        world.plain_member,
-        world.other_volunteer,
-        world.coordinator_elsewhere,
+        fresh(volunteer),
+        other_ngo_owner,
+        plain_member,
+        other_volunteer,
+        coordinator_elsewhere,
     ):
         assert_refused(log, target, stranger)
 
@@ -655,38 +600,34 @@ def test_hours_moves_refuse_the_wrong_people(source, target):
 @pytest.mark.parametrize(
     ("source", "target"), [(H.SUBMITTED, H.REJECTED), (H.APPROVED, H.REJECTED)]
 )
-def test_rejecting_hours_needs_a_reason(source, target):
-    world = World()
-    log = world.hours_log(source)
+def test_rejecting_hours_needs_a_reason(source, target, active_match, owner):
+    log = HoursLogFactory(match=active_match, status=source)
     for note in ("", "  "):
-        assert_refused(log, target, world.owner, error=DomainError, note=note)
+        assert_refused(log, target, owner, error=DomainError, note=note)
 
 
-def test_the_portal_corrects_decided_hours_but_never_approves_new_ones():
-    world = World()
-    log = world.hours_log(H.SUBMITTED)
+def test_the_portal_corrects_decided_hours_but_never_approves_new_ones(active_match, owner):
+    log = HoursLogFactory(match=active_match)
     assert_refused(log, H.APPROVED, None)
     assert_refused(log, H.REJECTED, None)
-    hours.hours_approve(log=log, by=world.owner)
+    hours.hours_approve(log=log, by=owner)
     change = transition(log, H.REJECTED, note="Yoklama düzeltildi.")
     assert_recorded(log, change, H.APPROVED, H.REJECTED, None)
     change = transition(log, H.APPROVED, note="Yoklama düzeltildi.")
     assert_recorded(log, change, H.REJECTED, H.APPROVED, None)
 
 
-def test_buttons_offer_only_the_moves_a_person_may_make():
-    world = World()
-    match = world.match(M.PROPOSED)
-    offered = {move.target for move in lifecycle_of(Match).available(match, world.owner)}
+def test_buttons_offer_only_the_moves_a_person_may_make(role, volunteer, owner, other_ngo_owner):
+    match = MatchFactory(role=role, person=volunteer)
+    offered = {move.target for move in lifecycle_of(Match).available(match, owner)}
     assert offered == {M.ACCEPTED, M.DECLINED}
-    offered = {move.target for move in lifecycle_of(Match).available(match, world.volunteer)}
+    offered = {move.target for move in lifecycle_of(Match).available(match, volunteer)}
     assert offered == {M.WITHDRAWN}
-    assert lifecycle_of(Match).available(match, world.other_ngo_owner) == []
+    assert lifecycle_of(Match).available(match, other_ngo_owner) == []
 
 
-def test_history_of_a_whole_placement_reads_in_order():
-    world = World()
-    match = world.match(M.CLOSED)
+def test_history_of_a_whole_placement_reads_in_order(role, volunteer, owner):
+    match = _match_walked_to(M.CLOSED, APPLICATION, role=role, volunteer=volunteer, owner=owner)
     steps = [(c.from_status, c.to_status) for c in StatusChange.objects.for_object(match)]
     assert steps == [
         ("", M.PROPOSED),

@@ -19,12 +19,14 @@ from core.models import District, Province, StatusChange, SupportUnit, TargetGro
 from core.privacy import personal_data_export
 from core.services import consent_withdraw
 from events import signups as event_services
-from tests.volunteers.test_lifecycles import World
-from volunteers import credentials, declarations, hours, placements, profiles, programs
+from volunteers import credentials, declarations, placements, profiles, programs
 from volunteers.exceptions import MatchRefused, VolunteerError
 from volunteers.factories import (
     SATURDAY_MORNING,
     TUESDAY_EVENING,
+    HoursLogFactory,
+    MatchFactory,
+    MentorCredentialFactory,
     ProgramFactory,
     RoleFactory,
     VolunteerProfileFactory,
@@ -258,47 +260,48 @@ def _role_data(**extra):
     }
 
 
-def test_a_manager_drafts_a_program_and_publishes_it_once_it_has_a_role():
-    world = World()
+def test_a_manager_drafts_a_program_and_publishes_it_once_it_has_a_role(owner, organisation):
     program = programs.program_save(
         program=None,
-        by=world.owner,
-        organisation=world.organisation,
+        by=owner,
+        organisation=organisation,
         data=_program_data(),
         target_groups=TargetGroup.objects.filter(pk=3),
     )
     assert program.status == P.DRAFT
     assert program.slug == "okul-sonrasi-bulusmalari"
-    assert program.created_by == world.owner
+    assert program.created_by == owner
     assert _reloaded(program).groups_mask == _mask(2)
     first = StatusChange.objects.for_object(program).get()
-    assert (first.from_status, first.to_status, first.by) == ("", P.DRAFT, world.owner)
+    assert (first.from_status, first.to_status, first.by) == ("", P.DRAFT, owner)
 
     with pytest.raises(VolunteerError, match="en az bir gönüllü rolü"):
-        programs.program_publish(program=program, by=world.owner)
+        programs.program_publish(program=program, by=owner)
     assert _reloaded(program).status == P.DRAFT
-    programs.role_save(role=None, program=program, by=world.owner, data=_role_data())
-    programs.program_publish(program=program, by=world.owner)
+    programs.role_save(role=None, program=program, by=owner, data=_role_data())
+    programs.program_publish(program=program, by=owner)
     assert _reloaded(program).status == P.PUBLISHED
 
     same_title = programs.program_save(
-        program=None, by=world.owner, organisation=world.organisation, data=_program_data()
+        program=None, by=owner, organisation=organisation, data=_program_data()
     )
     assert same_title.slug == "okul-sonrasi-bulusmalari-2"
 
 
-def test_only_managers_create_programs_for_their_organisation():
-    world = World()
-    for stranger in (world.plain_member, world.other_ngo_owner, world.volunteer):
+def test_only_managers_create_programs_for_their_organisation(
+    plain_member, other_ngo_owner, volunteer, organisation
+):
+    for stranger in (plain_member, other_ngo_owner, volunteer):
         with pytest.raises(PermissionDenied):
             programs.program_save(
-                program=None, by=stranger, organisation=world.organisation, data=_program_data()
+                program=None, by=stranger, organisation=organisation, data=_program_data()
             )
     assert not Program.objects.filter(title="Okul sonrası buluşmaları").exists()
 
 
-def test_a_units_program_is_entered_by_a_coordinator_of_its_province():
-    world = World()
+def test_a_units_program_is_entered_by_a_coordinator_of_its_province(
+    coordinator_elsewhere, coordinator
+):
     unit = SupportUnit.objects.create(
         kind=SupportUnit.Kind.SOCIAL_COHESION,
         name="Kadıköy Sosyal Uyum Birimi",
@@ -306,10 +309,10 @@ def test_a_units_program_is_entered_by_a_coordinator_of_its_province():
     )
     with pytest.raises(PermissionDenied):
         programs.program_save(
-            program=None, by=world.coordinator_elsewhere, support_unit=unit, data=_program_data()
+            program=None, by=coordinator_elsewhere, support_unit=unit, data=_program_data()
         )
     program = programs.program_save(
-        program=None, by=world.coordinator, support_unit=unit, data=_program_data()
+        program=None, by=coordinator, support_unit=unit, data=_program_data()
     )
     assert program.support_unit == unit
     # Moving it into another province's reach is refused, and nothing changes.
@@ -317,137 +320,122 @@ def test_a_units_program_is_entered_by_a_coordinator_of_its_province():
     with pytest.raises(PermissionDenied):
         programs.program_save(
             program=program,
-            by=world.coordinator,
+            by=coordinator,
             data={"province": ankara, "district": None},
         )
     assert _reloaded(program).province_id == 34
 
 
-def test_a_program_refuses_a_district_of_another_province_and_an_empty_schedule():
-    world = World()
+def test_a_program_refuses_a_district_of_another_province_and_an_empty_schedule(
+    owner, organisation
+):
     with pytest.raises(ValidationError) as error:
         programs.program_save(
             program=None,
-            by=world.owner,
-            organisation=world.organisation,
+            by=owner,
+            organisation=organisation,
             data=_program_data(district=District.objects.filter(province_id=6).first(), schedule=0),
         )
     assert {"district", "schedule"} <= set(error.value.message_dict)
     assert not Program.objects.filter(title="Okul sonrası buluşmaları").exists()
 
 
-def test_an_online_program_has_no_district():
-    world = World()
+def test_an_online_program_has_no_district(owner, organisation):
     program = programs.program_save(
         program=None,
-        by=world.owner,
-        organisation=world.organisation,
+        by=owner,
+        organisation=organisation,
         data=_program_data(is_online=True),
     )
     assert _reloaded(program).district_id is None
 
 
 @pytest.mark.parametrize("status", [P.CLOSED, P.CANCELLED])
-def test_a_finished_program_is_not_edited_nor_given_roles(status):
-    world = World()
-    program = ProgramFactory(organisation=world.organisation, status=status)
+def test_a_finished_program_is_not_edited_nor_given_roles(status, organisation, owner):
+    program = ProgramFactory(organisation=organisation, status=status)
     with pytest.raises(VolunteerError):
-        programs.program_save(program=program, by=world.owner, data={"title": "Yeni ad"})
+        programs.program_save(program=program, by=owner, data={"title": "Yeni ad"})
     with pytest.raises(VolunteerError):
-        programs.role_save(role=None, program=program, by=world.owner, data=_role_data())
+        programs.role_save(role=None, program=program, by=owner, data=_role_data())
     assert _reloaded(program).title != "Yeni ad"
     assert not program.roles.exists()
 
 
-def test_publishing_is_refused_for_an_organisation_that_is_not_accredited():
-    world = World()
-    program = ProgramFactory(organisation=world.organisation, status=P.DRAFT)
-    RoleFactory(program=program)
-    Organisation.objects.filter(pk=world.organisation.pk).update(
+def test_publishing_is_refused_for_an_organisation_that_is_not_accredited(organisation, owner):
+    program = ProgramFactory(organisation=organisation, draft=True, with_role=True)
+    Organisation.objects.filter(pk=organisation.pk).update(
         accredited_until=timezone.localdate() - dt.timedelta(days=1)
     )
     with pytest.raises(VolunteerError, match="akredite"):
-        programs.program_publish(program=program, by=world.owner)
+        programs.program_publish(program=program, by=owner)
     assert _reloaded(program).status == P.DRAFT
 
     never = OrganisationFactory(owner=UserFactory())
-    draft = ProgramFactory(organisation=never, status=P.DRAFT)
-    RoleFactory(program=draft)
+    draft = ProgramFactory(organisation=never, draft=True, with_role=True)
     with pytest.raises(VolunteerError, match="akredite"):
         programs.program_publish(program=draft, by=never.memberships.get().user)
     assert _reloaded(draft).status == P.DRAFT
 
 
-def test_publishing_an_ended_program_is_refused():
-    world = World()
+def test_publishing_an_ended_program_is_refused(organisation, owner):
     program = ProgramFactory(
-        organisation=world.organisation,
-        status=P.DRAFT,
+        organisation=organisation,
+        draft=True,
+        with_role=True,
         starts_on=timezone.localdate() - dt.timedelta(days=60),
         ends_on=timezone.localdate() - dt.timedelta(days=1),
     )
-    RoleFactory(program=program)
     with pytest.raises(VolunteerError, match="Sona ermiş"):
-        programs.program_publish(program=program, by=world.owner)
+        programs.program_publish(program=program, by=owner)
     assert _reloaded(program).status == P.DRAFT
 
 
-def test_a_role_with_no_places_is_refused_with_a_clear_message():
-    world = World()
+@pytest.mark.usefixtures("role")  # the program's one role
+def test_a_role_with_no_places_is_refused_with_a_clear_message(program, owner):
     with pytest.raises(ValidationError) as error:
-        programs.role_save(
-            role=None, program=world.program, by=world.owner, data=_role_data(places=0)
-        )
+        programs.role_save(role=None, program=program, by=owner, data=_role_data(places=0))
     assert error.value.message_dict["places"] == ["Rol en az bir kişilik olmalı."]
-    assert world.program.roles.count() == 1  # the factory's role only
+    assert program.roles.count() == 1  # the factory's role only
 
 
-def test_the_database_refuses_a_role_with_no_places():
-    world = World()
+def test_the_database_refuses_a_role_with_no_places(program):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Role.objects.create(
-            program=world.program, title="Boş", description="-", places=0, weekly_hours=1
-        )
+        Role.objects.create(program=program, title="Boş", description="-", places=0, weekly_hours=1)
 
 
-def test_places_cannot_drop_below_the_people_already_placed():
-    world = World()
-    role = world.role  # two places
-    first = world.match(M.ACCEPTED)
-    second_person = VolunteerProfileFactory().user
-    second = placements.match_apply(role=role, person=second_person)
-    placements.match_accept(match=second, by=world.owner)
+def test_places_cannot_drop_below_the_people_already_placed(role, volunteer, program, owner):
+    assert role.places == 2
+    first = MatchFactory(role=role, person=volunteer, accepted=True)
+    MatchFactory(role=role, person=VolunteerProfileFactory().user, accepted=True)
     assert programs.free_places(role) == 0
     with pytest.raises(ValidationError) as error:
-        programs.role_save(role=role, program=world.program, by=world.owner, data={"places": 1})
+        programs.role_save(role=role, program=program, by=owner, data={"places": 1})
     assert "2 kişi" in error.value.message_dict["places"][0]
     assert _reloaded(role).places == 2
-    placements.match_close(match=first, by=world.owner, reason="not_a_fit", note="Uyum olmadı.")
-    programs.role_save(
-        role=_reloaded(role), program=world.program, by=world.owner, data={"places": 1}
-    )
+    placements.match_close(match=first, by=owner, reason="not_a_fit", note="Uyum olmadı.")
+    programs.role_save(role=_reloaded(role), program=program, by=owner, data={"places": 1})
     assert _reloaded(role).places == 1
     assert programs.free_places(_reloaded(role)) == 0
 
 
-def test_a_language_cannot_be_both_required_and_helpful():
-    world = World()
+@pytest.mark.usefixtures("role")  # the program's one role
+def test_a_language_cannot_be_both_required_and_helpful(program, owner):
     turkish, arabic = _language("turkce"), _language("arapca")
     with pytest.raises(ValidationError) as error:
         programs.role_save(
             role=None,
-            program=world.program,
-            by=world.owner,
+            program=program,
+            by=owner,
             data=_role_data(),
             required_languages=[turkish],
             helpful_languages=[turkish, arabic],
         )
     assert "helpful_languages" in error.value.message_dict
-    assert world.program.roles.count() == 1
+    assert program.roles.count() == 1
     role = programs.role_save(
         role=None,
-        program=world.program,
-        by=world.owner,
+        program=program,
+        by=owner,
         data=_role_data(),
         required_skills=[_skill("ders-destegi")],
         required_languages=[turkish],
@@ -461,278 +449,274 @@ def test_a_language_cannot_be_both_required_and_helpful():
     )
 
 
-def test_roles_are_saved_by_the_programs_managers_only_and_in_their_own_program():
-    world = World()
-    for stranger in (world.plain_member, world.other_ngo_owner, world.volunteer):
+def test_roles_are_saved_by_the_programs_managers_only_and_in_their_own_program(
+    plain_member, other_ngo_owner, volunteer, program, organisation, role, owner
+):
+    for stranger in (plain_member, other_ngo_owner, volunteer):
         with pytest.raises(PermissionDenied):
-            programs.role_save(role=None, program=world.program, by=stranger, data=_role_data())
-    other_program = ProgramFactory(organisation=world.organisation)
+            programs.role_save(role=None, program=program, by=stranger, data=_role_data())
+    other_program = ProgramFactory(organisation=organisation)
     with pytest.raises(VolunteerError):
-        programs.role_save(
-            role=world.role, program=other_program, by=world.owner, data={"title": "Taşındı"}
-        )
-    assert _reloaded(world.role).program_id == world.program.pk
+        programs.role_save(role=role, program=other_program, by=owner, data={"title": "Taşındı"})
+    assert _reloaded(role).program_id == program.pk
 
 
-def test_programs_manageable_by_each_person():
-    world = World()
-    own = world.program
+def test_programs_manageable_by_each_person(
+    program, owner, plain_member, volunteer, coordinator, coordinator_elsewhere
+):
+    own = program
     elsewhere = ProgramFactory(province=Province.objects.get(code=6), district=None)
     other_ngo = ProgramFactory()
-    assert set(programs.programs_manageable_by(world.owner)) == {own}
-    assert set(programs.programs_manageable_by(world.plain_member)) == set()
-    assert set(programs.programs_manageable_by(world.volunteer)) == set()
-    assert set(programs.programs_manageable_by(world.coordinator)) == {own, other_ngo}
-    assert set(programs.programs_manageable_by(world.coordinator_elsewhere)) == {elsewhere}
+    assert set(programs.programs_manageable_by(owner)) == {own}
+    assert set(programs.programs_manageable_by(plain_member)) == set()
+    assert set(programs.programs_manageable_by(volunteer)) == set()
+    assert set(programs.programs_manageable_by(coordinator)) == {own, other_ngo}
+    assert set(programs.programs_manageable_by(coordinator_elsewhere)) == {elsewhere}
 
 
 # --- Applications, invitations and placements --------------------------------------------------
 
 
 def test_applying_creates_a_proposed_match_and_mails_the_organisations_managers(
-    outbox, django_capture_on_commit_callbacks
+    outbox,
+    django_capture_on_commit_callbacks,
+    organisation,
+    plain_member,
+    role,
+    volunteer,
+    owner,
+    profile,
 ):
-    world = World()
     manager = UserFactory()
-    Membership.objects.create(organisation=world.organisation, user=manager, role="manager")
-    member = world.plain_member
+    Membership.objects.create(organisation=organisation, user=manager, role="manager")
     with django_capture_on_commit_callbacks(execute=True):
         match = placements.match_apply(
-            role=world.role, person=world.volunteer, message="  Salı akşamları uygunum.  "
+            role=role, person=volunteer, message="  Salı akşamları uygunum.  "
         )
     assert (match.status, match.origin, match.message) == (
         M.PROPOSED,
         Match.Origin.APPLICATION,
         "Salı akşamları uygunum.",
     )
-    assert match.proposed_by == world.volunteer
+    assert match.proposed_by == volunteer
     first = StatusChange.objects.for_object(match).get()
-    assert (first.from_status, first.to_status, first.by) == ("", M.PROPOSED, world.volunteer)
+    assert (first.from_status, first.to_status, first.by) == ("", M.PROPOSED, volunteer)
     recipients = sorted(address for message in outbox for address in message.to)
-    assert recipients == sorted([world.owner.email, manager.email])
-    assert member.email not in recipients
-    assert world.profile.display_name in outbox[0].body
-    assert world.role.title in outbox[0].subject
+    assert recipients == sorted([owner.email, manager.email])
+    assert plain_member.email not in recipients
+    assert profile.display_name in outbox[0].body
+    assert role.title in outbox[0].subject
 
 
 def test_inviting_creates_a_proposed_match_and_mails_the_person(
-    outbox, django_capture_on_commit_callbacks
+    outbox, django_capture_on_commit_callbacks, role, volunteer, owner
 ):
-    world = World()
     with django_capture_on_commit_callbacks(execute=True):
         match = placements.match_invite(
-            role=world.role,
-            person=world.volunteer,
-            by=world.owner,
+            role=role,
+            person=volunteer,
+            by=owner,
             message="Sizi bekleriz.",
             score=72.5,
         )
     assert (match.status, match.origin, match.proposed_by, match.score) == (
         M.PROPOSED,
         Match.Origin.INVITATION,
-        world.owner,
+        owner,
         72.5,
     )
-    assert StatusChange.objects.for_object(match).get().by == world.owner
-    assert [message.to for message in outbox] == [[world.volunteer.email]]
+    assert StatusChange.objects.for_object(match).get().by == owner
+    assert [message.to for message in outbox] == [[volunteer.email]]
     assert "Sizi bekleriz." in outbox[0].body
     assert f"/{match.pk}/" in outbox[0].body
 
 
-def test_only_the_programs_managers_invite():
-    world = World()
-    for stranger in (world.plain_member, world.other_ngo_owner, world.other_volunteer):
+def test_only_the_programs_managers_invite(
+    plain_member, other_ngo_owner, other_volunteer, role, volunteer
+):
+    for stranger in (plain_member, other_ngo_owner, other_volunteer):
         with pytest.raises(PermissionDenied):
-            placements.match_invite(role=world.role, person=world.volunteer, by=stranger)
+            placements.match_invite(role=role, person=volunteer, by=stranger)
     assert not Match.objects.exists()
 
 
 def test_an_invitation_to_someone_who_withdrew_consent_is_refused_without_a_mail(
-    outbox, django_capture_on_commit_callbacks
+    outbox, django_capture_on_commit_callbacks, volunteer, role, owner
 ):
-    world = World()
-    consent_withdraw(user=world.volunteer, purpose=consent_purpose(MATCHING_CONSENT))
+    consent_withdraw(user=volunteer, purpose=consent_purpose(MATCHING_CONSENT))
     with (
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(MatchRefused) as refused,
     ):
-        placements.match_invite(role=world.role, person=world.volunteer, by=world.owner)
+        placements.match_invite(role=role, person=volunteer, by=owner)
     assert refused.value.reason == "consent"
     assert str(refused.value)
     assert not Match.objects.exists()
     assert outbox == []
 
 
-def test_a_second_open_match_for_the_same_role_and_person_is_refused():
-    world = World()
-    placements.match_apply(role=world.role, person=world.volunteer)
+def test_a_second_open_match_for_the_same_role_and_person_is_refused(role, volunteer, owner):
+    placements.match_apply(role=role, person=volunteer)
     with pytest.raises(VolunteerError) as refused:
-        placements.match_apply(role=world.role, person=world.volunteer)
+        placements.match_apply(role=role, person=volunteer)
     assert str(refused.value) == "Bu rol için sürmekte olan bir başvuru ya da davet var."
     with pytest.raises(VolunteerError):
-        placements.match_invite(role=world.role, person=world.volunteer, by=world.owner)
+        placements.match_invite(role=role, person=volunteer, by=owner)
     assert Match.objects.count() == 1
 
 
-def test_the_database_allows_one_open_match_per_role_and_person():
-    world = World()
-    Match.objects.create(role=world.role, person=world.volunteer, origin="application")
+def test_the_database_allows_one_open_match_per_role_and_person(role, volunteer):
+    Match.objects.create(role=role, person=volunteer, origin="application")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Match.objects.create(role=world.role, person=world.volunteer, origin="invitation")
+        Match.objects.create(role=role, person=volunteer, origin="invitation")
     Match.objects.update(status=M.DECLINED)
-    Match.objects.create(role=world.role, person=world.volunteer, origin="invitation")
+    Match.objects.create(role=role, person=volunteer, origin="invitation")
 
 
-def test_after_a_declined_application_the_person_may_apply_again():
-    world = World()
-    world.match(M.DECLINED)
-    again = placements.match_apply(role=world.role, person=world.volunteer)
+def test_after_a_declined_application_the_person_may_apply_again(role, volunteer):
+    MatchFactory(role=role, person=volunteer, declined=True)
+    again = placements.match_apply(role=role, person=volunteer)
     assert again.status == M.PROPOSED
 
 
-def test_accepting_is_refused_when_the_role_is_full_now():
-    world = World()
-    role = RoleFactory(program=world.program, places=1)
-    match = placements.match_apply(role=role, person=world.volunteer)
-    other = placements.match_apply(role=role, person=world.other_volunteer)
-    placements.match_accept(match=other, by=world.owner)
+def test_accepting_is_refused_when_the_role_is_full_now(program, volunteer, other_volunteer, owner):
+    role = RoleFactory(program=program, places=1)
+    match = placements.match_apply(role=role, person=volunteer)
+    other = placements.match_apply(role=role, person=other_volunteer)
+    placements.match_accept(match=other, by=owner)
     with pytest.raises(MatchRefused) as refused:
-        placements.match_accept(match=match, by=world.owner)
+        placements.match_accept(match=match, by=owner)
     assert refused.value.reason == "full"
     assert _reloaded(match).status == M.PROPOSED
     # The place freed, the acceptance goes through.
-    placements.match_close(match=other, by=world.owner, reason="volunteer_left", note="Ayrıldı.")
-    placements.match_accept(match=match, by=world.owner)
+    placements.match_close(match=other, by=owner, reason="volunteer_left", note="Ayrıldı.")
+    placements.match_accept(match=match, by=owner)
     assert _reloaded(match).status == M.ACCEPTED
 
 
-def test_accepting_is_refused_when_consent_was_withdrawn_after_applying():
-    world = World()
-    match = placements.match_apply(role=world.role, person=world.volunteer)
-    consent_withdraw(user=world.volunteer, purpose=consent_purpose(MATCHING_CONSENT))
+def test_accepting_is_refused_when_consent_was_withdrawn_after_applying(role, volunteer, owner):
+    match = placements.match_apply(role=role, person=volunteer)
+    consent_withdraw(user=volunteer, purpose=consent_purpose(MATCHING_CONSENT))
     with pytest.raises(MatchRefused) as refused:
-        placements.match_accept(match=match, by=world.owner)
+        placements.match_accept(match=match, by=owner)
     assert refused.value.reason == "consent"
     assert _reloaded(match).status == M.PROPOSED
     # Declining is still possible.
-    placements.match_decline(match=match, by=world.owner, note="İzin geri alındı.")
+    placements.match_decline(match=match, by=owner, note="İzin geri alındı.")
     assert _reloaded(match).status == M.DECLINED
 
 
-def test_accepting_is_refused_when_the_person_took_a_clashing_role_meanwhile():
-    world = World()
-    match = placements.match_apply(role=world.role, person=world.volunteer)
+def test_accepting_is_refused_when_the_person_took_a_clashing_role_meanwhile(
+    role, volunteer, owner
+):
+    match = placements.match_apply(role=role, person=volunteer)
     other_owner = UserFactory()
     other_program = ProgramFactory(
         organisation=OrganisationFactory(accredited=True, owner=other_owner),
         schedule=TUESDAY_EVENING,
     )
     clashing = RoleFactory(program=other_program)
-    taken = placements.match_apply(role=clashing, person=world.volunteer)
+    taken = placements.match_apply(role=clashing, person=volunteer)
     placements.match_accept(match=taken, by=other_owner)
     with pytest.raises(MatchRefused) as refused:
-        placements.match_accept(match=match, by=world.owner)
+        placements.match_accept(match=match, by=owner)
     assert refused.value.reason == "clash"
     assert _reloaded(match).status == M.PROPOSED
 
 
 def test_an_answer_to_an_application_is_mailed_to_the_volunteer(
-    outbox, django_capture_on_commit_callbacks
+    outbox, django_capture_on_commit_callbacks, role, volunteer, owner
 ):
-    world = World()
-    match = placements.match_apply(role=world.role, person=world.volunteer)
+    match = placements.match_apply(role=role, person=volunteer)
     outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        placements.match_decline(match=match, by=world.owner, note="Bu dönem yer kalmadı.")
-    assert [message.to for message in outbox] == [[world.volunteer.email]]
+        placements.match_decline(match=match, by=owner, note="Bu dönem yer kalmadı.")
+    assert [message.to for message in outbox] == [[volunteer.email]]
     assert "Bu dönem yer kalmadı." in outbox[0].body
 
 
 def test_an_answer_to_an_invitation_is_mailed_to_the_organisation(
-    outbox, django_capture_on_commit_callbacks
+    outbox, django_capture_on_commit_callbacks, role, volunteer, owner, profile
 ):
-    world = World()
-    match = placements.match_invite(role=world.role, person=world.volunteer, by=world.owner)
+    match = placements.match_invite(role=role, person=volunteer, by=owner)
     outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        placements.match_accept(match=match, by=world.volunteer)
-    assert [message.to for message in outbox] == [[world.owner.email]]
-    assert world.profile.display_name in outbox[0].body
+        placements.match_accept(match=match, by=volunteer)
+    assert [message.to for message in outbox] == [[owner.email]]
+    assert profile.display_name in outbox[0].body
 
 
-def test_closing_needs_a_reason_and_a_note_and_nothing_changes_without_them():
-    world = World()
-    match = world.match(M.ACTIVE)
+def test_closing_needs_a_reason_and_a_note_and_nothing_changes_without_them(
+    role, volunteer, owner, profile
+):
+    match = MatchFactory(role=role, person=volunteer, active=True)
     for reason in ("", "bored"):
         with pytest.raises(ValidationError) as error:
-            placements.match_close(match=match, by=world.owner, reason=reason, note="Bitti.")
+            placements.match_close(match=match, by=owner, reason=reason, note="Bitti.")
         assert "reason" in error.value.message_dict
     with pytest.raises(DomainError):
-        placements.match_close(match=match, by=world.owner, reason="completed", note="  ")
+        placements.match_close(match=match, by=owner, reason="completed", note="  ")
     stored = _reloaded(match)
     assert (stored.status, stored.closure_reason, stored.closed_on) == (M.ACTIVE, "", None)
-    assert not _reloaded(world.profile).has_participated
+    assert not _reloaded(profile).has_participated
 
 
-def test_closing_a_proposed_match_is_refused_and_leaves_no_reason():
-    world = World()
-    match = world.match(M.PROPOSED)
+def test_closing_a_proposed_match_is_refused_and_leaves_no_reason(role, volunteer, owner):
+    match = MatchFactory(role=role, person=volunteer)
     with pytest.raises(DomainError):
-        placements.match_close(match=match, by=world.owner, reason="completed", note="Bitti.")
+        placements.match_close(match=match, by=owner, reason="completed", note="Bitti.")
     assert _reloaded(match).closure_reason == ""
 
 
-def test_closing_as_completed_marks_past_participation(outbox, django_capture_on_commit_callbacks):
-    world = World()
-    match = world.match(M.ACTIVE)
+def test_closing_as_completed_marks_past_participation(
+    outbox, django_capture_on_commit_callbacks, role, volunteer, owner, profile
+):
+    match = MatchFactory(role=role, person=volunteer, active=True)
     with django_capture_on_commit_callbacks(execute=True):
-        placements.match_close(match=match, by=world.owner, reason="completed", note="Üç ay tamam.")
+        placements.match_close(match=match, by=owner, reason="completed", note="Üç ay tamam.")
     stored = _reloaded(match)
     assert (stored.status, stored.closure_reason, stored.closed_on) == (
         M.CLOSED,
         "completed",
         timezone.localdate(),
     )
-    assert _reloaded(world.profile).has_participated
+    assert _reloaded(profile).has_participated
     # The volunteer is told, with the reason.
-    assert outbox[-1].to == [world.volunteer.email]
+    assert outbox[-1].to == [volunteer.email]
     assert "Taahhüt süresi tamamlandı" in outbox[-1].body
 
 
-def test_closing_for_another_reason_is_not_participation():
-    world = World()
-    match = world.match(M.ACTIVE)
-    placements.match_close(
-        match=match, by=world.volunteer, reason="volunteer_left", note="Taşındım."
-    )
+def test_closing_for_another_reason_is_not_participation(role, volunteer, profile):
+    match = MatchFactory(role=role, person=volunteer, active=True)
+    placements.match_close(match=match, by=volunteer, reason="volunteer_left", note="Taşındım.")
     assert _reloaded(match).closure_reason == "volunteer_left"
-    assert not _reloaded(world.profile).has_participated
+    assert not _reloaded(profile).has_participated
 
 
-def test_check_ins_for_running_placements_by_either_side():
-    world = World()
-    match = world.match(M.ACTIVE)
+def test_check_ins_for_running_placements_by_either_side(
+    role, volunteer, owner, other_volunteer, other_ngo_owner, plain_member
+):
+    match = MatchFactory(role=role, person=volunteer, active=True)
     today = timezone.localdate()
     by_volunteer = placements.check_in_add(
-        match=match, by=world.volunteer, on=today, mood="going_well", note="  İyi gidiyor.  "
+        match=match, by=volunteer, on=today, mood="going_well", note="  İyi gidiyor.  "
     )
     by_owner = placements.check_in_add(
-        match=match, by=world.owner, on=today - dt.timedelta(days=7), mood="concerns"
+        match=match, by=owner, on=today - dt.timedelta(days=7), mood="concerns"
     )
     assert by_volunteer.note == "İyi gidiyor."
     assert set(CheckIn.objects.filter(match=match)) == {by_volunteer, by_owner}
-    for stranger in (world.other_volunteer, world.other_ngo_owner, world.plain_member):
+    for stranger in (other_volunteer, other_ngo_owner, plain_member):
         with pytest.raises(PermissionDenied):
             placements.check_in_add(match=match, by=stranger, on=today, mood="going_well")
 
 
-def test_check_ins_refuse_future_dates_and_unknown_moods():
-    world = World()
-    match = world.match(M.ACCEPTED)
+def test_check_ins_refuse_future_dates_and_unknown_moods(role, volunteer):
+    match = MatchFactory(role=role, person=volunteer, accepted=True)
     with pytest.raises(ValidationError) as error:
         placements.check_in_add(
             match=match,
-            by=world.volunteer,
+            by=volunteer,
             on=timezone.localdate() + dt.timedelta(days=1),
             mood="great",
         )
@@ -741,12 +725,11 @@ def test_check_ins_refuse_future_dates_and_unknown_moods():
 
 
 @pytest.mark.parametrize("status", [M.PROPOSED, M.DECLINED, M.WITHDRAWN, M.CLOSED])
-def test_check_ins_are_refused_for_placements_not_running(status):
-    world = World()
-    match = world.match(status)
+def test_check_ins_are_refused_for_placements_not_running(status, role, volunteer):
+    match = MatchFactory(role=role, person=volunteer, status=status)
     with pytest.raises(VolunteerError):
         placements.check_in_add(
-            match=match, by=world.volunteer, on=timezone.localdate(), mood="going_well"
+            match=match, by=volunteer, on=timezone.localdate(), mood="going_well"
         )
     assert not CheckIn.objects.exists()
 
@@ -754,40 +737,42 @@ def test_check_ins_are_refused_for_placements_not_running(status):
 # --- Personal data export ----------------------------------------------------------------------
 
 
-def test_the_export_holds_the_volunteer_sections_but_never_the_declaration():
-    world = World()
-    coordinator = world.coordinator
-    world.profile.skills.add(_skill("akran-destegi"))
+def test_the_export_holds_the_volunteer_sections_but_never_the_declaration(
+    coordinator, profile, volunteer, reviewer, organisation, role
+):
+    profile.skills.add(_skill("akran-destegi"))
     credentials.background_check_record(
-        person=world.volunteer,
+        person=volunteer,
         checked_on=timezone.localdate(),
         valid_until=timezone.localdate() + dt.timedelta(days=365),
         by=coordinator,
     )
-    credential = world.credential("in_review")
+    credential = MentorCredentialFactory(
+        person=volunteer,
+        in_review=True,
+        reviewer=reviewer,
+        reference_organisation=organisation,
+    )
     declarations.declaration_read(
         credential=credential,
-        by=world.reviewer,
+        by=reviewer,
         purpose="Başvuruyu değerlendirmek için okudum.",
     )
-    match = world.match(M.ACTIVE)
+    match = MatchFactory(role=role, person=volunteer, active=True)
     placements.check_in_add(
-        match=match, by=world.volunteer, on=timezone.localdate(), mood="going_well", note="Güzel."
+        match=match, by=volunteer, on=timezone.localdate(), mood="going_well", note="Güzel."
     )
-    log = hours.hours_log(
-        person=world.volunteer, match=match, on=timezone.localdate(), hours=2, description="Ders"
-    )
-    hours.hours_approve(log=log, by=world.owner)
+    HoursLogFactory(match=match, hours=2, description="Ders", approved=True)
 
-    export = personal_data_export(user=world.volunteer)
-    assert export["volunteer_profile"]["display_name"] == world.profile.display_name
+    export = personal_data_export(user=volunteer)
+    assert export["volunteer_profile"]["display_name"] == profile.display_name
     assert export["volunteer_profile"]["skills"] == [_skill("akran-destegi").name]
     assert len(export["background_checks"]) == 1
     [row] = export["mentor_credentials"]
     assert row["status"] == "in_review"
     assert row["recovery_declaration"]  # says one is on file…
     [placement] = export["volunteer_matches"]
-    assert placement["role"] == world.role.title
+    assert placement["role"] == role.title
     assert placement["check_ins"][0]["note"] == "Güzel."
     assert export["volunteer_hours"][0]["hours"] in {"2", "2.0"}
     text = json.dumps(export, ensure_ascii=False, default=str)
