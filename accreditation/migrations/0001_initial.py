@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('core', '0003_reference_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

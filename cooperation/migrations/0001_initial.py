@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accreditation', '0001_initial'),
-        ('core', '0001_initial'),
+        ('core', '0003_reference_data'),
         ('events', '0001_initial'),
         ('home', '0001_initial'),
         ('volunteers', '0001_initial'),

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accreditation', '0001_initial'),
-        ('core', '0001_initial'),
+        ('core', '0003_reference_data'),
         ('home', '0001_initial'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -40,6 +40,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0001_initial"), ("core", "0002_reference_data")]
+    dependencies = [("home", "0001_initial"), ("core", "0003_reference_data")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -13,7 +13,7 @@ from core.models import Province
 pytestmark = pytest.mark.django_db
 
 PROVINCE_NEIGHBOURS_FILE = Path(settings.BASE_DIR) / "core" / "data" / "province_neighbours.json"
-REFERENCE_DATA = import_module("core.migrations.0002_reference_data")
+REFERENCE_DATA = import_module("core.migrations.0003_reference_data")
 
 # Plate codes.
 ADANA, AGRI, ANKARA, AYDIN, BALIKESIR, BILECIK, BOLU, BURSA = 1, 4, 6, 9, 10, 11, 14, 16

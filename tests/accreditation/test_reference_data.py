@@ -104,7 +104,7 @@ def test_the_reference_data_migration_can_run_again_without_changing_anything():
 
     from core.models import ConsentPurpose, ConsentText
 
-    migration = import_module("core.migrations.0002_reference_data")
+    migration = import_module("core.migrations.0003_reference_data")
     counts = [model.objects.count() for model in (Province, District, WorkingArea, TargetGroup)]
     texts = ConsentText.objects.count()
     migration.load_places(apps, None)

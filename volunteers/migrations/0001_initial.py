@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accreditation', '0001_initial'),
-        ('core', '0001_initial'),
+        ('core', '0003_reference_data'),
         ('events', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -87,7 +87,7 @@ def load_consent_purposes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0001_initial")]
+    dependencies = [("core", "0002_kernel")]
 
     operations = [
         # A no-op on SQLite, where the collation is registered on each connection instead.
